@@ -1,0 +1,164 @@
+"""The reply front-matter schema, declared once.
+
+Validation (`validate.py`), the field documentation (`docs`), the `replysite new` template and
+the published JSON Schema are all derived from FIELDS; nothing else lists the keys.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+KINDS = ("建议", "提案")
+KIND_LABELS = {"建议": "人大代表建议", "提案": "政协委员提案"}
+CATEGORIES = ("A", "B", "C", "D")
+CATEGORY_LABELS = {
+    "A": "A类（所提问题已经解决或基本解决）",
+    "B": "B类（所提问题正在解决或列入计划逐步解决）",
+    "C": "C类（所提问题因条件限制或其他原因暂时无法解决）",
+    "D": "D类（留作参考）",
+}
+SATISFACTIONS = ("满意", "基本满意", "不满意")
+DISCLOSURES = ("全文公开", "摘要公开", "不予公开")
+DEFAULT_DISCLOSURE = "全文公开"
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_RE = re.compile(ID_PATTERN)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One front-matter key.
+
+    `type` is one of: "id", "text", "list" (of text), "date", "choice", "unit", "units",
+    "topics", "url". Registry-backed types ("unit", "units", "topics") are text in the file
+    and resolved against `replies/units.yml` / `replies/topics.yml`.
+    """
+
+    name: str
+    label: str
+    type: str
+    required: bool
+    help: str
+    example: Any = None
+    choices: tuple[str, ...] = ()
+    default: Any = None
+
+    @property
+    def is_list(self) -> bool:
+        return self.type in ("list", "units", "topics")
+
+
+FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("id", "编号", "id", True,
+              "全库唯一的编号，只用小写英文字母、数字和连字符，例如 xinjian-2023-jianyi-55；"
+              "回复页面的网址为 replies/<编号>/。",
+              "xinjian-2023-jianyi-55"),
+    FieldSpec("kind", "类型", "choice", True,
+              "“建议”（人大代表建议）或“提案”（政协委员提案）。", "建议", choices=KINDS),
+    FieldSpec("session", "会议", "text", False,
+              "提出建议或提案的会议，例如 新建区第十八届人民代表大会第二次会议。",
+              "新建区第十八届人民代表大会第二次会议"),
+    FieldSpec("number", "建议号/提案号", "text", True,
+              "按原件填写建议或提案的编号，例如 55 或 2024087；页面显示为“第55号”。"
+              "请加引号书写，例如 \"55\"。", "55"),
+    FieldSpec("title", "标题", "text", True,
+              "建议或提案的标题，例如 关于进一步优化我区营商环境的几点建议。",
+              "关于进一步优化我区营商环境的几点建议"),
+    FieldSpec("proposers", "代表/委员", "list", True,
+              "提出人，至少一位，第一位为领衔人；可以是委员小组等集体名称。", ["程伟川"]),
+    FieldSpec("unit", "主办单位", "unit", True,
+              "主办（承办）单位，写单位名录（replies/units.yml）中的全称、简称或别名。",
+              "南昌市新建区政务服务数据管理局"),
+    FieldSpec("co_units", "协办单位", "units", False,
+              "协办（会办）单位列表，同样取自单位名录。", ["区司法局"]),
+    FieldSpec("doc_number", "文号", "text", False,
+              "答复文号，例如 新政数提复字〔2023〕1号。", "新政数提复字〔2023〕1号"),
+    FieldSpec("category", "办理类别", "choice", False,
+              "办理类别：A、B、C 或 D。", "A", choices=CATEGORIES),
+    FieldSpec("assigned_date", "交办日期", "date", False,
+              "建议或提案交办给本单位的日期，格式 YYYY-MM-DD；用于统计三个月内办结的比例。",
+              "2023-04-20"),
+    FieldSpec("reply_date", "答复日期", "date", True,
+              "答复日期，格式 YYYY-MM-DD，不能晚于今天；其年份即本答复所属年度。", "2023-07-17"),
+    FieldSpec("topics", "主题", "topics", True,
+              "至少一个主题，取自主题名录（replies/topics.yml）中的名称或别名。", ["营商环境"]),
+    FieldSpec("satisfaction", "代表/委员满意度", "choice", False,
+              "征询意见表中代表或委员的意见：满意、基本满意或不满意；未反馈则不填。", "满意",
+              choices=SATISFACTIONS),
+    FieldSpec("disclosure", "公开方式", "choice", False,
+              "全文公开（默认）、摘要公开或不予公开；后两种必须填写 disclosure_note。"
+              "摘要公开时正文写摘要；不予公开时正文留空。", "全文公开",
+              choices=DISCLOSURES, default=DEFAULT_DISCLOSURE),
+    FieldSpec("disclosure_note", "不全文公开的理由", "text", False,
+              "公开方式不是全文公开时，说明理由。", "涉及第三方商业信息"),
+    FieldSpec("cc", "抄送", "list", False,
+              "抄送单位列表。", ["区人大常委会选举任免联络办公室", "区政府督查室"]),
+    FieldSpec("contact", "联系单位及电话", "text", False,
+              "联系单位及办公电话，例如 新建区政数局 83098603；不得填写个人手机号码。",
+              "新建区政数局 83098603"),
+    FieldSpec("postcode", "邮政编码", "text", False, "联系单位的邮政编码，六位数字，请加引号。",
+              "330100"),
+    FieldSpec("source_url", "原文链接", "url", False,
+              "答复原文在政府网站上的地址（http 或 https）。",
+              "https://www.example.gov.cn/art/2023/7/17/art_1.html"),
+    FieldSpec("privacy_allow", "隐私检查例外", "list", False,
+              "经审核确认可以公开的号码或地址（例如单位公开的服务电话），逐项列出；"
+              "隐私检查不再对这些内容报错。", ["12345"]),
+)
+
+FIELDS_BY_NAME: dict[str, FieldSpec] = {f.name: f for f in FIELDS}
+
+
+def field_label(name: str) -> str:
+    spec = FIELDS_BY_NAME.get(name)
+    return f"{name}（{spec.label}）" if spec else name
+
+
+def json_schema(unit_names: list[str] | None = None, topic_names: list[str] | None = None
+                ) -> dict[str, Any]:
+    """The JSON Schema of the front-matter (draft 2020-12), derived from FIELDS.
+
+    With registry names given, `unit`/`co_units`/`topics` are restricted to them so that
+    editors can offer completions.
+    """
+    props: dict[str, Any] = {}
+    for f in FIELDS:
+        item: dict[str, Any] = {"type": "string", "minLength": 1}
+        if f.type == "id":
+            item["pattern"] = ID_PATTERN
+        elif f.type == "choice":
+            item["enum"] = list(f.choices)
+        elif f.type == "date":
+            item["pattern"] = r"^\d{4}-\d{2}-\d{2}$"
+        elif f.type == "url":
+            item["pattern"] = r"^https?://"
+        elif f.type in ("unit", "units") and unit_names:
+            item["enum"] = sorted(unit_names)
+        elif f.type == "topics" and topic_names:
+            item["enum"] = sorted(topic_names)
+        if f.name == "postcode":
+            item["pattern"] = r"^\d{6}$"
+        if f.is_list:
+            prop: dict[str, Any] = {"type": "array", "items": item}
+            if f.required:
+                prop["minItems"] = 1
+        else:
+            prop = item
+        prop["title"] = f.label
+        prop["description"] = f.help
+        if f.example is not None:
+            prop["examples"] = [f.example]
+        if f.default is not None:
+            prop["default"] = f.default
+        props[f.name] = prop
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "reply.schema.json",
+        "title": "答复文件前置元数据",
+        "description": "replies/ 下每个答复 Markdown 文件开头 YAML 前置元数据的格式。",
+        "type": "object",
+        "properties": props,
+        "required": [f.name for f in FIELDS if f.required],
+        "additionalProperties": False,
+    }
