@@ -61,7 +61,7 @@ FIELDS: tuple[FieldSpec, ...] = (
               "新建区第十八届人民代表大会第二次会议"),
     FieldSpec("number", "建议号/提案号", "text", True,
               "按原件填写建议或提案的编号，例如 55 或 2024087；页面显示为“第55号”。"
-              "请加引号书写，例如 \"55\"。", "55"),
+              "55"),
     FieldSpec("title", "标题", "text", True,
               "建议或提案的标题，例如 关于进一步优化我区营商环境的几点建议。",
               "关于进一步优化我区营商环境的几点建议"),
@@ -97,7 +97,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("contact", "联系单位及电话", "text", False,
               "联系单位及办公电话，例如 新建区政数局 83098603；不得填写个人手机号码。",
               "新建区政数局 83098603"),
-    FieldSpec("postcode", "邮政编码", "text", False, "联系单位的邮政编码，六位数字，请加引号。",
+    FieldSpec("postcode", "邮政编码", "text", False, "联系单位的邮政编码，六位数字。",
               "330100"),
     FieldSpec("source_url", "原文链接", "url", False,
               "答复原文在政府网站上的地址（http 或 https）。",

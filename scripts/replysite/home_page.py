@@ -1,0 +1,44 @@
+"""The home page and the list of all replies."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from .archive import Archive
+from .markdown_text import link
+from .pages import LATEST_ON_HOME, GeneratedPage, overview_uri, reply_item, reply_list_pages
+
+ALL_REPLIES = "all"
+
+
+def all_uri(n: int = 1) -> str:
+    return f"{ALL_REPLIES}/index.md" if n == 1 else f"{ALL_REPLIES}/page/{n}.md"
+
+
+def home_page(archive: Archive, title: str, intro: str) -> GeneratedPage:
+    here = "index.md"
+    kinds = {k: sum(1 for r in archive.replies if r.kind == k) for k in ("建议", "提案")}
+    years = archive.grouping("years").groups
+    span = f"{years[-1].slug}—{years[0].slug} 年" if years else "—"
+    ways = [(g.label, g.name, len(g.groups), g.noun) for g in archive.groupings.values()]
+    lines = [f"# {title}\n", intro.strip() + "\n",
+             '<div class="rs-totals" markdown>\n',
+             f"- 答复总数 <strong class=\"rs-count\" data-total>{archive.total}</strong> 件"
+             f"（人大代表建议 {kinds['建议']} 件，政协委员提案 {kinds['提案']} 件）",
+             f"- 涵盖年度：{span}",
+             f"- 承办单位 {len(archive.grouping('units').groups)} 个，"
+             f"主题 {len(archive.grouping('topics').groups)} 个\n",
+             "</div>\n",
+             "## 查找答复\n",
+             "- [全文搜索](search/index.md)：按关键词、代表委员姓名、文号搜索，并可按年度、单位、主题筛选",
+             f"- {link(here, all_uri(), '全部答复')}（按日期从新到旧）"]
+    lines += [f"- {link(here, overview_uri(name), label)}（{count} 个{noun}）"
+              for label, name, count, noun in ways]
+    lines += ["\n## 最新答复\n"]
+    lines += [reply_item(here, r) for r in archive.replies[:LATEST_ON_HOME]] or ["暂无答复。"]
+    return GeneratedPage(here, "\n".join(lines) + "\n")
+
+
+def all_pages(archive: Archive) -> Iterator[GeneratedPage]:
+    yield from reply_list_pages(all_uri, "全部答复", "", archive.replies,
+                                crumbs="首页=index.md|全部答复")

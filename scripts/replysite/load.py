@@ -1,0 +1,76 @@
+"""Loading a replies folder: find files, parse, validate, then build the archive — or fail once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Callable
+
+from .archive import Archive, build_archive
+from .frontmatter import read_reply
+from .model import Reply
+from .problems import Problem, ValidationFailed, display_path
+from .registry import load_topics, load_units
+from .validate import build_reply
+
+Progress = Callable[[str, int, int], None]
+
+
+def discover(replies_dir: Path) -> list[Path]:
+    """Every reply file: *.md anywhere below the folder, except README files and hidden/_ names."""
+    found = []
+    for path in replies_dir.rglob("*.md"):
+        rel = path.relative_to(replies_dir)
+        if any(part.startswith((".", "_")) for part in rel.parts) or path.name.upper() == "README.MD":
+            continue
+        found.append(path)
+    return sorted(found)
+
+
+def load_replies(replies_dir: Path, today: dt.date | None = None,
+                 progress: Progress | None = None) -> tuple[Archive | None, list[Problem]]:
+    """Parse and validate everything; returns the archive, or None with every problem found."""
+    today = today or dt.date.today()
+    root = display_path(replies_dir)
+    if not replies_dir.is_dir():
+        return None, [Problem(root, 0, None, "找不到答复文件夹")]
+    units, problems = load_units(replies_dir, root)
+    topics, topic_problems = load_topics(replies_dir, root)
+    problems += topic_problems
+    paths = discover(replies_dir)
+    if not paths:
+        problems.append(Problem(root, 0, None, "文件夹中没有任何答复文件（*.md）"))
+    replies: list[Reply] = []
+    first_seen: dict[str, tuple[str, int]] = {}
+    for i, path in enumerate(paths, 1):
+        shown = f"{root}/{path.relative_to(replies_dir).as_posix()}"
+        raw, file_problems = read_reply(path, shown)
+        problems += file_problems
+        if raw is not None:
+            reply, reply_problems = build_reply(raw, units, topics, today)
+            problems += reply_problems
+            ident = raw.data.get("id")
+            if isinstance(ident, str) and ident.strip():
+                ident = ident.strip()
+                line = raw.key_lines.get("id", 1)
+                if ident in first_seen:
+                    other, other_line = first_seen[ident]
+                    problems.append(Problem(shown, line, "id",
+                                            f"编号“{ident}”与 {other}:{other_line} 重复；每个答复的编号必须唯一"))
+                else:
+                    first_seen[ident] = (shown, line)
+            if reply is not None:
+                replies.append(reply)
+        if progress and (i % 1000 == 0 or i == len(paths)):
+            progress("检查答复文件", i, len(paths))
+    if problems:
+        return None, problems
+    return build_archive(replies, units.items, topics.items), []
+
+
+def load_archive(replies_dir: Path, today: dt.date | None = None,
+                 progress: Progress | None = None) -> Archive:
+    archive, problems = load_replies(replies_dir, today, progress)
+    if archive is None:
+        raise ValidationFailed(problems)
+    return archive

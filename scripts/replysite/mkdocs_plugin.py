@@ -1,0 +1,94 @@
+"""The MkDocs plugin: a thin layer that feeds the archive's generated pages to MkDocs and
+writes the search index, feeds and open data after the build.
+
+All MkDocs-specific code lives here; everything it calls works without MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .archive import Archive
+from .load import load_archive
+from .problems import ValidationFailed
+from .publish import write_outputs
+from .site_pages import generate_pages
+
+log = logging.getLogger("mkdocs.plugins.replysite")
+PACKAGE = Path(__file__).parent
+ASSETS_URI = "assets/replysite"
+DEFAULT_INTRO = ("本站公开人大代表建议和政协委员提案的办理答复。每件答复单独成页，"
+                 "可按年度、承办单位、主题、办理类别、代表委员和会议浏览，也可以全文搜索。")
+
+
+class ReplySiteConfig(base.Config):
+    replies_dir = c.Type(str, default="replies")
+    intro = c.Type(str, default=DEFAULT_INTRO)
+    search = c.Type(bool, default=True)
+
+
+class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.archive: Archive | None = None
+        self.replies_dir: Path | None = None
+        self._built = 0
+        self._total = 0
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").parent
+        self.replies_dir = (root / self.config.replies_dir).resolve()
+        try:
+            self.archive = load_archive(self.replies_dir, progress=self._progress)
+        except ValidationFailed as exc:
+            raise PluginError(exc.report()) from None
+        # Our templates sit after the site's own custom_dir, before Material's.
+        dirs = config.theme.dirs
+        material = next((i for i, d in enumerate(dirs) if Path(d).name == "material"), 0)
+        dirs.insert(material, str(PACKAGE / "overrides"))
+        for css in (f"{ASSETS_URI}/site.css", f"{ASSETS_URI}/print.css"):
+            if css not in config.extra_css:
+                config.extra_css.append(css)
+        return config
+
+    def _progress(self, stage: str, done: int, total: int) -> None:
+        log.info("replysite: %s %d/%d", stage, done, total)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.archive is not None
+        pages = generate_pages(self.archive, config.site_name, self.config.intro)
+        for page in pages:
+            files.append(File.generated(config, page.src_uri, content=page.content))
+        assets = PACKAGE / "assets"
+        for path in sorted(p for p in assets.rglob("*") if p.is_file()):
+            uri = f"{ASSETS_URI}/{path.relative_to(assets).as_posix()}"
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+        self._total = len(files.documentation_pages())
+        self._built = 0
+        log.info("replysite: 生成 %d 个页面（其中答复 %d 件）", self._total, self.archive.total)
+        return files
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        self._built += 1
+        if self._built % 1000 == 0 or self._built == self._total:
+            log.info("replysite: 渲染页面 %d/%d", self._built, self._total)
+        return output
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        if self.replies_dir is not None:
+            server.watch(str(self.replies_dir))
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.archive is not None
+        write_outputs(self.archive, Path(config.site_dir), config.site_url or "", config.site_name,
+                      search=self.config.search, log=log.info)

@@ -1,0 +1,134 @@
+"""Every generated page of the site, as (source path, Markdown) pairs, from the archive.
+
+No MkDocs here: `mkdocs_plugin.py` turns these into in-memory `File`s. Page size never grows
+with the archive: replies are listed PAGE_SIZE at a time and overviews OVERVIEW_PAGE_SIZE.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+from .archive import Archive, Group, Grouping
+from .markdown_text import esc, link, rel
+from .model import Reply
+from .schema import CATEGORY_LABELS, KIND_LABELS
+
+PAGE_SIZE = 50
+OVERVIEW_PAGE_SIZE = 200
+LATEST_ON_HOME = 10
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    content: str
+
+
+def reply_uri(reply: Reply) -> str:
+    return f"replies/{reply.id}.md"
+
+
+def group_uri(grouping: str, slug: str, page: int = 1) -> str:
+    base = f"{grouping}/{slug}"
+    return f"{base}/index.md" if page == 1 else f"{base}/page/{page}.md"
+
+
+def overview_uri(grouping: str, page: int = 1) -> str:
+    return f"{grouping}/index.md" if page == 1 else f"{grouping}/page/{page}.md"
+
+
+def front_matter(**meta: object) -> str:
+    """YAML front-matter for a generated page (JSON is valid YAML, so values are safely quoted)."""
+    lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items() if v]
+    return "---\n" + "\n".join(lines) + "\n---\n\n" if lines else ""
+
+
+def chunks(items: Sequence, size: int) -> list[Sequence]:
+    return [items[i:i + size] for i in range(0, len(items), size)] or [items[:0]]
+
+
+def pager(uris: list[str], current: int) -> str:
+    """`第 2 / 9 页` with previous/next and a window of page numbers."""
+    if len(uris) <= 1:
+        return ""
+    here = uris[current - 1]
+    parts = []
+    if current > 1:
+        parts.append(f"[‹ 上一页]({rel(here, uris[current - 2])})")
+    window = sorted({1, len(uris), *range(max(1, current - 2), min(len(uris), current + 2) + 1)})
+    last = 0
+    for n in window:
+        if n - last > 1:
+            parts.append("…")
+        parts.append(f"**{n}**" if n == current else f"[{n}]({rel(here, uris[n - 1])})")
+        last = n
+    if current < len(uris):
+        parts.append(f"[下一页 ›]({rel(here, uris[current])})")
+    return f'\n<nav class="rs-pager" aria-label="分页" markdown>第 {current} / {len(uris)} 页：' + \
+        " ".join(parts) + "</nav>\n"
+
+
+def reply_item(here: str, reply: Reply) -> str:
+    bits = [reply.reply_date.isoformat(), esc(reply.unit.short_name), f"{reply.kind}{reply.number_label}"]
+    if reply.category:
+        bits.append(f"{reply.category}类")
+    bits.append(esc("、".join(reply.proposers)))
+    return f"- {link(here, reply_uri(reply), reply.title)}  \n  <span class=\"rs-item-meta\">" + \
+        " · ".join(bits) + "</span>"
+
+
+def reply_list_pages(base_uri_for, title: str, intro: str, replies: Sequence[Reply],
+                     meta: dict | None = None, crumbs: str = "") -> Iterator[GeneratedPage]:
+    pages = chunks(replies, PAGE_SIZE)
+    uris = [base_uri_for(n) for n in range(1, len(pages) + 1)]
+    for n, (uri, part) in enumerate(zip(uris, pages), 1):
+        head = title if n == 1 else f"{title}（第 {n} 页）"
+        first = (n - 1) * PAGE_SIZE + 1
+        span = f"，本页为第 {first}–{first + len(part) - 1} 件" if len(pages) > 1 else ""
+        body = [front_matter(**(meta or {})) + f"# {esc(head)}\n", crumbs_for(uri, crumbs), intro,
+                f"\n共 <strong class=\"rs-count\">{len(replies)}</strong> 件答复{span}，按答复日期从新到旧排列。\n",
+                "\n".join(reply_item(uri, r) for r in part), pager(uris, n)]
+        yield GeneratedPage(uri, "\n".join(b for b in body if b) + "\n")
+
+
+def crumbs_for(here: str, trail: str) -> str:
+    """Breadcrumbs: `trail` is `label=uri|label=uri|…|last label`."""
+    if not trail:
+        return ""
+    parts = []
+    for item in trail.split("|"):
+        label, _, uri = item.partition("=")
+        parts.append(link(here, uri, label) if uri else esc(label))
+    return '<nav class="rs-breadcrumbs" aria-label="位置" markdown>' + " › ".join(parts) + "</nav>\n"
+
+
+def grouping_pages(archive: Archive, grouping: Grouping, feeds: dict[str, str]) -> Iterator[GeneratedPage]:
+    home = "首页=index.md"
+    top = f"{grouping.label}={overview_uri(grouping.name)}"
+    for group in grouping.groups:
+        feed = feeds.get(f"{grouping.name}/{group.slug}")
+        intro = f"{esc(group.subtitle)}\n" if group.subtitle else ""
+        yield from reply_list_pages(
+            lambda n, g=group: group_uri(grouping.name, g.slug, n),
+            f"{grouping.noun}：{group.title}", intro, group.replies,
+            meta={"feed": feed, "title": f"{grouping.noun}：{group.title}"},
+            crumbs=f"{home}|{top}|{group.title}")
+    yield from overview_pages(grouping)
+
+
+def overview_pages(grouping: Grouping) -> Iterator[GeneratedPage]:
+    pages = chunks(grouping.groups, OVERVIEW_PAGE_SIZE)
+    uris = [overview_uri(grouping.name, n) for n in range(1, len(pages) + 1)]
+    extra = grouping.name in ("units", "categories")
+    for n, (uri, part) in enumerate(zip(uris, pages), 1):
+        rows = [f"| {grouping.noun} |" + (" 说明 |" if extra else "") + " 答复件数 |",
+                "|---|" + ("---|" if extra else "") + "--:|"]
+        for g in part:
+            rows.append(f"| {link(uri, group_uri(grouping.name, g.slug), g.title)} |"
+                        + (f" {esc(g.subtitle)} |" if extra else "") + f" {len(g.replies)} |")
+        table = "\n".join(rows) if part else "暂无。"
+        body = [f"# {grouping.label}\n", crumbs_for(uri, f"首页=index.md|{grouping.label}"),
+                f"共 {len(grouping.groups)} 个{grouping.noun}。\n", table, pager(uris, n)]
+        yield GeneratedPage(uri, "\n".join(b for b in body if b) + "\n")

@@ -1,0 +1,50 @@
+"""Problems found in reply files, and the exception that carries all of them at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .schema import field_label
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file, reported as `path:line: field（中文名）: message`."""
+
+    path: str
+    line: int
+    field: str | None
+    message: str
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        if self.field:
+            return f"{where}: {field_label(self.field)}: {self.message}"
+        return f"{where}: {self.message}"
+
+
+class ValidationFailed(Exception):
+    """Raised once, after every file was read, when any problem was found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        lines = [p.format() for p in self.problems]
+        files = len({p.path for p in self.problems})
+        lines.append(f"共发现 {len(self.problems)} 个问题，涉及 {files} 个文件；请修改后重试，网站未生成。")
+        return "\n".join(lines)
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """A path as staff should see it: relative to the working folder when possible."""
+    for base in (Path.cwd(), root.parent if root else None):
+        if base is None:
+            continue
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

@@ -1,0 +1,53 @@
+"""All generated pages of the site, in one list, from the archive (no MkDocs)."""
+
+from __future__ import annotations
+
+import posixpath
+
+from .archive import Archive
+from .exports import render_open_data_markdown
+from .feeds import feed_path_for
+from .home_page import all_pages, home_page
+from .pages import GeneratedPage, front_matter, grouping_pages
+from .reply_page import reply_page
+from .stats import compute_stats, render_stats_markdown
+
+SEARCH_DATA_DIR = "search-data"
+FEED_GROUPINGS = {"units": "unit", "topics": "topic"}
+
+
+def url_dir(src_uri: str) -> str:
+    """The folder a page is served from with directory URLs: `a/b.md` → `a/b/`, `a/index.md` → `a/`."""
+    stem = src_uri[:-3]
+    return stem[: -len("index")] if stem.endswith("index") else stem + "/"
+
+
+def href(from_src: str, to_path: str) -> str:
+    """A raw-HTML link from a page to a non-page file in the built site (feeds, data, assets)."""
+    base = url_dir(from_src) or "."
+    return posixpath.relpath(to_path, base)
+
+
+def search_page() -> GeneratedPage:
+    uri = "search/index.md"
+    body = (front_matter(title="搜索") + "# 搜索答复\n\n"
+            f'<div id="reply-search" data-index="{href(uri, SEARCH_DATA_DIR)}/"></div>\n\n'
+            '<noscript>搜索需要浏览器启用 JavaScript；也可以从首页按年度、单位、主题浏览全部答复。</noscript>\n\n'
+            f'<link rel="stylesheet" href="{href(uri, "assets/replysite/search/search.css")}">\n'
+            f'<script src="{href(uri, "assets/replysite/search/search.js")}" defer></script>\n')
+    return GeneratedPage(uri, body)
+
+
+def generate_pages(archive: Archive, site_title: str, intro: str) -> list[GeneratedPage]:
+    pages = [home_page(archive, site_title, intro), search_page()]
+    pages += [reply_page(r) for r in archive.replies]
+    pages += list(all_pages(archive))
+    for name, grouping in archive.groupings.items():
+        feeds = {f"{name}/{g.slug}": feed_path_for(FEED_GROUPINGS[name], g.slug)
+                 for g in grouping.groups} if name in FEED_GROUPINGS else {}
+        pages += list(grouping_pages(archive, grouping, feeds))
+    pages.append(GeneratedPage("stats/index.md", front_matter(title="统计") + "# 统计\n\n"
+                               + render_stats_markdown(compute_stats(archive.replies), "../")))
+    pages.append(GeneratedPage("open-data/index.md", front_matter(title="开放数据") + "# 开放数据\n\n"
+                               + render_open_data_markdown("../")))
+    return pages

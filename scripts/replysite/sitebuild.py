@@ -1,0 +1,59 @@
+"""Building the site atomically: MkDocs writes into a temporary folder beside `site/`, which
+replaces `site/` only when the whole build succeeded. A failed build leaves `site/` as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, MkDocsException, PluginError
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def setup_logging(verbose: bool = False) -> None:
+    """Show MkDocs' and our messages on stderr, as `mkdocs build` would."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_replysite", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler._replysite = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if verbose else logging.INFO)
+    logger.propagate = False
+
+
+def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = True) -> Path:
+    """Run a strict MkDocs build of the whole site; returns the final site folder."""
+    config = load_config(str(config_file), strict=strict)
+    target = Path(site_dir or config.site_dir).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".site-building-", dir=target.parent))
+    try:
+        config = load_config(str(config_file), strict=strict, site_dir=str(tmp))
+        mkdocs_build(config)
+    except PluginError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise BuildFailed(str(exc)) from None
+    except (Abort, MkDocsException) as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise BuildFailed(f"网站生成失败：{exc}") from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    old = None
+    if target.exists():
+        old = target.with_name(f".site-old-{tmp.name[len('.site-building-'):]}")
+        target.rename(old)
+    tmp.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    return target
