@@ -69,7 +69,8 @@ def build_archive(replies: Iterable[Reply], units: Iterable[Unit], topics: Itera
     ordered = newest_first(replies)
     units, topics = tuple(units), tuple(topics)
     by_year = _group_by(ordered, lambda r: [str(r.year)])
-    by_unit = _group_by(ordered, lambda r: [r.unit.id])
+    # A unit's page lists the replies it led (主办) and those it co-handled (协办).
+    by_unit = _group_by(ordered, lambda r: [r.unit.id, *(u.id for u in r.co_units)])
     by_topic = _group_by(ordered, lambda r: [t.id for t in r.topics])
     by_cat = _group_by(ordered, lambda r: [r.category] if r.category else [])
     by_person = _group_by(ordered, lambda r: r.proposers)

@@ -73,13 +73,10 @@ def serve(config_file: Path, dev_addr: str) -> None:
 
 
 def _register() -> None:
+    from .commands_import import import_command
     from .synthetic import generate_command
 
     main.add_command(generate_command)
-    try:
-        from .commands_import import import_command
-    except ImportError:  # pragma: no cover - the importer is optional while being written
-        return
     main.add_command(import_command)
 
 

@@ -47,6 +47,28 @@ def decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
                               f"文件不是 UTF-8 编码，{hint}；请用编辑器另存为“UTF-8”编码后重试")]
 
 
+# libyaml's messages, in the words staff need.
+YAML_HINTS = (
+    ("mapping values are not allowed", "此处不能出现“字段: 值”，可能是缩进不对，或值里有未加引号的冒号"),
+    ("found character '\\t'", "不能用 Tab 键缩进，请改用空格"),
+    ("could not find expected ':'", "缺少冒号：每行应为“字段: 值”"),
+    ("did not find expected key", "缩进不一致或缺少冒号"),
+    ("did not find expected ',' or ']'", "方括号列表没有闭合，或列表项之间缺少逗号"),
+    ("did not find expected ',' or '}'", "花括号没有闭合"),
+    ("found unexpected end of stream", "引号或括号没有闭合"),
+    ("found undefined alias", "不能以 * 开头，如需使用请给值加引号"),
+    ("that cannot start any token", "值以 @、` 等特殊字符开头，请给值加引号"),
+    ("did not find expected '-' indicator", "列表项缩进不一致"),
+)
+
+
+def yaml_hint(problem: str) -> str:
+    for needle, hint in YAML_HINTS:
+        if needle in problem:
+            return hint
+    return f"格式无法识别（{problem}）；请检查冒号、引号、缩进和列表写法"
+
+
 def construct(node: yaml.Node) -> RawValue:
     if isinstance(node, yaml.ScalarNode):
         return node.value
@@ -77,8 +99,7 @@ def read_reply(path: Path, shown: str) -> tuple[RawReply | None, list[Problem]]:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 + offset if mark else 1
         what = getattr(exc, "problem", None) or str(exc)
-        return None, [Problem(shown, line, None,
-                              f"YAML 语法错误（{what}）；请检查冒号、引号、缩进和列表写法")]
+        return None, [Problem(shown, line, None, f"YAML 语法错误：{yaml_hint(what)}")]
     if node is None:
         return None, [Problem(shown, 1, None, "前置元数据为空：至少需要必填字段")]
     if not isinstance(node, yaml.MappingNode):

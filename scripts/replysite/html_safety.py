@@ -27,12 +27,12 @@ class _Finder(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
         if tag in DANGEROUS_TAGS:
-            self.found.append((line, f"正文含有不允许的 HTML 标签 <{tag}>，可能在读者浏览器中执行代码；请删除"))
+            self.found.append((line, f"含有不允许的 HTML 标签 <{tag}>，可能在读者浏览器中执行代码；请删除"))
         for name, value in attrs:
             if name.startswith("on"):
-                self.found.append((line, f"正文 HTML 标签 <{tag}> 含有事件属性 {name}=，可能执行脚本；请删除"))
+                self.found.append((line, f"HTML 标签 <{tag}> 含有事件属性 {name}=，可能执行脚本；请删除"))
             elif name in URL_ATTRS and value and BAD_SCHEME.match(value):
-                self.found.append((line, f"正文 HTML 标签 <{tag}> 的 {name} 使用了 "
+                self.found.append((line, f"HTML 标签 <{tag}> 的 {name} 使用了 "
                                          f"{BAD_SCHEME.match(value).group(1).lower()}: 地址；只允许 http/https 链接"))
 
     handle_startendtag = handle_starttag
@@ -48,5 +48,5 @@ def find_unsafe_html(body: str) -> list[tuple[int, str]]:
     for m in MD_LINK.finditer(body):
         scheme = (m.group(1) or m.group(2)).lower()
         found.append((body.count("\n", 0, m.start()) + 1,
-                      f"正文链接使用了 {scheme}: 地址，可能执行脚本；只允许 http/https 链接"))
+                      f"链接使用了 {scheme}: 地址，可能执行脚本；只允许 http/https 链接"))
     return sorted(found)

@@ -43,6 +43,7 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         self.replies_dir: Path | None = None
         self._built = 0
         self._total = 0
+        self.failure: str | None = None  # the validation report, read by `sitebuild` after an abort
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").parent
@@ -50,7 +51,8 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         try:
             self.archive = load_archive(self.replies_dir, progress=self._progress)
         except ValidationFailed as exc:
-            raise PluginError(exc.report()) from None
+            self.failure = exc.report()
+            raise PluginError(self.failure) from None
         # Our templates sit after the site's own custom_dir, before Material's.
         dirs = config.theme.dirs
         material = next((i for i, d in enumerate(dirs) if Path(d).name == "material"), 0)

@@ -110,7 +110,12 @@ FIELDS: tuple[FieldSpec, ...] = (
 FIELDS_BY_NAME: dict[str, FieldSpec] = {f.name: f for f in FIELDS}
 
 
+BODY = "body"  # pseudo-field: the Markdown after the front-matter
+
+
 def field_label(name: str) -> str:
+    if name == BODY:
+        return "正文"
     spec = FIELDS_BY_NAME.get(name)
     return f"{name}（{spec.label}）" if spec else name
 

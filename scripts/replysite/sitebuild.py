@@ -12,18 +12,33 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, MkDocsException, PluginError
+from mkdocs.exceptions import Abort, MkDocsException
 
 
 class BuildFailed(Exception):
     pass
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is at the time (so click's test runner sees it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    @property  # type: ignore[override]
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
 def setup_logging(verbose: bool = False) -> None:
     """Show MkDocs' and our messages on stderr, as `mkdocs build` would."""
     logger = logging.getLogger("mkdocs")
     if not any(getattr(h, "_replysite", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
+        handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         handler._replysite = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
@@ -40,12 +55,11 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = T
     try:
         config = load_config(str(config_file), strict=strict, site_dir=str(tmp))
         mkdocs_build(config)
-    except PluginError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise BuildFailed(str(exc)) from None
     except (Abort, MkDocsException) as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise BuildFailed(f"网站生成失败：{exc}") from None
+        plugin = config.plugins.get("replysite")
+        failure = getattr(plugin, "failure", None)
+        raise BuildFailed(failure or f"网站生成失败：{exc}；网站未生成，原有 site/ 保持不变。") from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -16,7 +16,7 @@ from .html_safety import find_unsafe_html
 from .model import Reply, Topic, Unit
 from .problems import Problem
 from .registry import TOPICS_FILE, UNITS_FILE, Registry
-from .schema import FIELDS, FIELDS_BY_NAME, ID_RE, FieldSpec
+from .schema import BODY, FIELDS, FIELDS_BY_NAME, ID_RE, FieldSpec
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 POSTCODE_RE = re.compile(r"^\d{6}$")
@@ -172,11 +172,11 @@ class _Checker:
                          line=self.raw.key_lines.get("disclosure", 1))
         if disclosure == "不予公开":
             if body.strip():
-                self.problem(None, "公开方式为“不予公开”，正文必须留空（页面只显示元数据和理由）",
+                self.problem(BODY, "公开方式为“不予公开”，正文必须留空（页面只显示元数据和理由）",
                              line=self.raw.body_line)
         elif not body.strip():
             what = "摘要" if disclosure == "摘要公开" else "答复正文"
-            self.problem(None, f"正文为空：前置元数据结束的 --- 之后应写{what}", line=self.raw.end_line)
+            self.problem(BODY, f"为空：前置元数据结束的 --- 之后应写{what}", line=self.raw.end_line)
         if v.get("postcode") and not POSTCODE_RE.match(v["postcode"]):
             self.problem("postcode", f"“{v['postcode']}”不是六位数字的邮政编码")
         a, r = v.get("assigned_date"), v.get("reply_date")
@@ -185,10 +185,10 @@ class _Checker:
         if v.get("number") and re.search(r"^第|号$", v["number"]):
             self.problem("number", f"“{v['number']}”只需写编号本身（例如 55），页面会自动显示为“第55号”")
         for line, message in find_unsafe_html(body):
-            self.problem(None, message, line=self.raw.body_line + line - 1)
+            self.problem(BODY, message, line=self.raw.body_line + line - 1)
         allow = v.get("privacy_allow") or ()
         for hit in privacy.find_private_details(body, allow):
-            self.problem(None, hit.message, line=self.raw.body_line + hit.line - 1)
+            self.problem(BODY, hit.message, line=self.raw.body_line + hit.line - 1)
         for name in PRIVACY_FIELDS:
             value = v.get(name)
             texts = value if isinstance(value, tuple) else (value,) if value else ()

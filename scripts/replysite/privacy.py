@@ -1,0 +1,140 @@
+"""The privacy guard: private contact details that must not be published in a reply.
+
+Rules on publishing replies exclude deputies' and citizens' private contact details. This module
+finds mainland mobile numbers, 18-digit resident ID numbers with a valid GB 11643 checksum and
+personal e-mail addresses (public-mailbox domains). Office landlines (83098603, 0791-83098603,
+12345) and office mailboxes (gov.cn or any organisational domain) are not reported. A reviewed
+exception is passed in `allow` (the reply's `privacy_allow` list).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+# Full-width digits and letters count as their ASCII forms (1:1, so offsets do not move).
+_FULLWIDTH = str.maketrans(
+    {**{chr(0xFF10 + i): str(i) for i in range(10)},
+     **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+     **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+     "\uff0b": "+", "\uff0d": "-", "\uff20": "@", "\uff0e": "."})
+
+# 1[3-9]x + 8 digits, grouped 3-4-4 by optional spaces/dashes, optional +86/0086 prefix;
+# never a slice of a longer run of digits.
+MOBILE_RE = re.compile(r"(?<![\d.])(?:(?:\+|00)86[\s-]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?![\d])")
+ID_RE = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{16}[0-9Xx](?![0-9A-Za-z])")
+EMAIL_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})")
+
+PUBLIC_MAIL_DOMAINS = frozenset({
+    "qq.com", "vip.qq.com", "foxmail.com", "163.com", "vip.163.com", "126.com", "vip.126.com",
+    "yeah.net", "188.com", "sina.com", "sina.cn", "vip.sina.com", "sohu.com", "139.com",
+    "189.cn", "wo.cn", "aliyun.com", "tom.com", "21cn.com", "gmail.com", "hotmail.com",
+    "outlook.com", "live.com", "msn.com", "yahoo.com", "yahoo.com.cn", "icloud.com", "me.com",
+})
+
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK_CODES = "10X98765432"
+
+
+@dataclass(frozen=True)
+class PrivacyHit:
+    line: int  # 1-based line within the text that was checked
+    kind: str  # "mobile" | "id_number" | "email"
+    value: str  # as written in the text
+    message: str  # Chinese, with the value masked
+
+
+def id_checksum_ok(number: str) -> bool:
+    """GB 11643-1999: the 18th character is the ISO 7064 MOD 11-2 check of the first 17."""
+    if len(number) != 18 or not number[:17].isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(number[:17], ID_WEIGHTS))
+    return ID_CHECK_CODES[total % 11] == number[17].upper()
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"\D", "", value)
+
+
+def mask_mobile(value: str) -> str:
+    digits = _digits(value)[-11:]
+    return f"{digits[:3]}****{digits[-4:]}"
+
+
+def mask_id(value: str) -> str:
+    return f"{value[:6]}{'*' * 8}{value[-4:].upper()}"
+
+
+def mask_email(value: str) -> str:
+    local, _, domain = value.partition("@")
+    shown = local[:2] if len(local) > 2 else local[:1]
+    return f"{shown}***@{domain}"
+
+
+def is_public_mail_domain(domain: str) -> bool:
+    domain = domain.lower()
+    return any(domain == d or domain.endswith("." + d) for d in PUBLIC_MAIL_DOMAINS)
+
+
+def _allowed(kind: str, value: str, allow: set[str]) -> bool:
+    if kind == "email":
+        return value.lower() in allow
+    if kind == "id_number":
+        return value.upper() in allow
+    digits = _digits(value)[-11:]
+    return value in allow or digits in allow
+
+
+def _normalise_allow(allow: Iterable[str]) -> set[str]:
+    result: set[str] = set()
+    for item in allow:
+        text = str(item).strip().translate(_FULLWIDTH)
+        result.update({text, text.lower(), text.upper()})
+        if re.fullmatch(r"[\d\s+-]+", text):
+            result.add(_digits(text)[-11:])
+    return result
+
+
+def mobile_hits(line: str) -> list[tuple[str, str]]:
+    """Mainland mobile numbers: 13812345678, 138 1234 5678, 138-1234-5678, +86 138…."""
+    return [("mobile", m.group(0)) for m in MOBILE_RE.finditer(line)]
+
+
+def id_number_hits(line: str) -> list[tuple[str, str]]:
+    """18-digit resident ID numbers whose GB 11643 check character is right."""
+    return [("id_number", m.group(0)) for m in ID_RE.finditer(line) if id_checksum_ok(m.group(0))]
+
+
+def email_hits(line: str) -> list[tuple[str, str]]:
+    """E-mail addresses on public-mailbox domains (qq.com, 163.com, gmail.com, …)."""
+    return [("email", m.group(0)) for m in EMAIL_RE.finditer(line)
+            if is_public_mail_domain(m.group(1))]
+
+
+def message_for(kind: str, value: str) -> str:
+    if kind == "mobile":
+        return (f"疑似个人手机号码 {mask_mobile(value)}：答复中不得公开代表或群众的个人联系方式；"
+                "如确属单位公开电话，请在 privacy_allow 中列出")
+    if kind == "id_number":
+        return (f"疑似居民身份证号码 {mask_id(value)}：答复中不得公开代表或群众的身份证号码；"
+                "如经审核确需公开，请在 privacy_allow 中列出")
+    return (f"疑似个人电子邮箱 {mask_email(value)}：答复中不得公开代表或群众的个人联系方式；"
+            "如确属单位公开邮箱，请在 privacy_allow 中列出")
+
+
+def find_private_details(text: str, allow: Iterable[str] = ()) -> list[PrivacyHit]:
+    """Every private contact detail in `text`, in reading order, minus the allowed values."""
+    allowed = _normalise_allow(allow)
+    hits: list[PrivacyHit] = []
+    for number, raw_line in enumerate(text.splitlines(), start=1):
+        line = raw_line.translate(_FULLWIDTH)
+        found = id_number_hits(line) + email_hits(line)
+        # A mobile number inside an e-mail address (13812345678@qq.com) is reported once.
+        emails = " ".join(v for k, v in found if k == "email")
+        found += [(k, v) for k, v in mobile_hits(line) if v not in emails]
+        found.sort(key=lambda kv: line.find(kv[1]))
+        for kind, value in found:
+            if not _allowed(kind, value, allowed):
+                hits.append(PrivacyHit(number, kind, value, message_for(kind, value)))
+    return hits

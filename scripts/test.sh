@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs what only the tests need (Debian's chromium, CJK fonts, the test extras) when missing,
+# then runs the whole suite. Safe to run again: installed parts are skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
+  $apt_get update -qq
+  DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq chromium >/dev/null
+fi
+python3 -m pip install -q -e '.[test]'
+exec python3 -m pytest -q "$@"

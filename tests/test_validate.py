@@ -1,0 +1,114 @@
+"""One fixture file per fault, each with its exact message (path:line: field: what, expected)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from replysite.load import load_replies
+from replysite.problems import ValidationFailed
+
+from conftest import FIXTURE_SITE_REPLIES, FIXTURES, TODAY, make_replies
+
+FAULTS = FIXTURES / "faults"
+
+EXPECTED = {
+    "no_front_matter": "1: 缺少前置元数据：文件第一行必须是 ---，随后是 YAML 格式的字段，再以 --- 结束",
+    "unclosed_front_matter": "1: 前置元数据没有结束：找不到第二个 --- 行",
+    "yaml_syntax": "6: YAML 语法错误：此处不能出现“字段: 值”，可能是缩进不对，或值里有未加引号的冒号",
+    "missing_required": "1: title（标题）: 必填字段缺失。建议或提案的标题，例如 关于进一步优化我区营商环境的几点建议。",
+    "unknown_key": "3: titel: 未知字段，您是不是要写 title",
+    "duplicate_key": "6: title（标题）: 字段重复出现（第一次在第 3 行）；每个字段只能写一次",
+    "list_as_text": "6: proposers（代表/委员）: 应为列表，例如 [张伟]（多项用逗号分隔），而不是单独的文字",
+    "yaml_boolean": "11: satisfaction（代表/委员满意度）: “no”不是可用的值；应为 满意、基本满意、不满意 之一"
+                    "（YAML 会把 yes/no/on/off 当成真假值，请直接写中文选项）",
+    "number_in_names": "6: proposers（代表/委员）: 列表中的“123”是数字，而这里应填名称",
+    "impossible_date": "9: reply_date（答复日期）: 日期“2023-02-30”不存在，请核对年月日",
+    "date_format": "9: reply_date（答复日期）: 日期“2023年5月6日”格式不对，应为 YYYY-MM-DD，例如 2023-07-17",
+    "future_date": "9: reply_date（答复日期）: 日期 2099-01-01 晚于今天（2026-11-27），请核对",
+    "assigned_after_reply": "3: assigned_date（交办日期）: 交办日期 2023-06-01 晚于答复日期 2023-05-06",
+    "unknown_unit": "7: unit（主办单位）: “区政数据局”不在单位名录（replies/units.yml）中；您是不是要写："
+                    "区政数局、新建区政数局、新建区政务服务数据管理局。新单位请先加入名录",
+    "unknown_topic": "10: topics（主题）: “营商坏境”不在主题名录（replies/topics.yml）中；您是不是要写："
+                     "营商环境、优化营商环境。新主题请先加入名录",
+    "bad_id": "2: id（编号）: “Fault_Case”不合规：编号只能用小写英文字母、数字和连字符（-），"
+              "例如 xinjian-2023-jianyi-55",
+    "bad_category": "8: category（办理类别）: “A类”不是可用的值；应为 A、B、C、D 之一，您是不是要写“A”",
+    "number_with_label": "4: number（建议号/提案号）: “第12号”只需写编号本身（例如 55），页面会自动显示为“第55号”",
+    "empty_body": "11: 正文: 为空：前置元数据结束的 --- 之后应写答复正文",
+    "disclosure_without_note": "11: disclosure_note（不全文公开的理由）: 公开方式为“摘要公开”时必须说明理由",
+    "withheld_with_body": "14: 正文: 公开方式为“不予公开”，正文必须留空（页面只显示元数据和理由）",
+    "gbk_encoding": "3: 文件不是 UTF-8 编码，看起来是 GBK/GB18030 编码（Windows 记事本、Word 另存为文本时常见）；"
+                    "请用编辑器另存为“UTF-8”编码后重试",
+    "script_tag": "19: 正文: 含有不允许的 HTML 标签 <script>，可能在读者浏览器中执行代码；请删除",
+    "event_attribute": "19: 正文: HTML 标签 <img> 含有事件属性 onerror=，可能执行脚本；请删除",
+    "javascript_link": "19: 正文: 链接使用了 javascript: 地址，可能执行脚本；只允许 http/https 链接",
+    "mobile_number": "19: 正文: 疑似个人手机号码 138****5678：答复中不得公开代表或群众的个人联系方式；"
+                     "如确属单位公开电话，请在 privacy_allow 中列出",
+    "id_number": "19: 正文: 疑似居民身份证号码 110105********002X：答复中不得公开代表或群众的身份证号码；"
+                 "如经审核确需公开，请在 privacy_allow 中列出",
+    "personal_email": "3: contact（联系单位及电话）: 疑似个人电子邮箱 zh***@qq.com：答复中不得公开代表或群众的"
+                      "个人联系方式；如确属单位公开邮箱，请在 privacy_allow 中列出",
+}
+
+
+def test_every_fault_fixture_has_an_expected_message() -> None:
+    assert sorted(p.stem for p in FAULTS.glob("*.md")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fault_reports_exactly_one_problem(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = make_replies(tmp_path, [FAULTS / f"{name}.md"])
+    monkeypatch.chdir(tmp_path)
+    archive, problems = load_replies(Path("replies"), today=TODAY)
+    assert archive is None
+    assert [p.format() for p in problems] == [f"replies/{name}.md:{EXPECTED[name]}"]
+    assert folder.is_dir()
+
+
+def test_all_problems_of_all_files_in_one_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_replies(tmp_path, sorted(FAULTS.glob("*.md")))
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ValidationFailed) as caught:
+        archive, problems = load_replies(Path("replies"), today=TODAY)
+        raise ValidationFailed(problems)
+    report = str(caught.value).splitlines()
+    assert len(report) == len(EXPECTED) + 1
+    assert report[-1] == f"共发现 {len(EXPECTED)} 个问题，涉及 {len(EXPECTED)} 个文件；请修改后重试，网站未生成。"
+
+
+def test_duplicate_ids_name_both_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = make_replies(tmp_path, [FIXTURE_SITE_REPLIES / "2023" / "xinjian-2023-jianyi-55.md"])
+    (folder / "copy").mkdir()
+    shutil.copy(folder / "xinjian-2023-jianyi-55.md", folder / "copy" / "again.md")
+    monkeypatch.chdir(tmp_path)
+    _, problems = load_replies(Path("replies"), today=TODAY)
+    assert [p.format() for p in problems] == [
+        "replies/xinjian-2023-jianyi-55.md:2: id（编号）: 编号“xinjian-2023-jianyi-55”与 "
+        "replies/copy/again.md:2 重复；每个答复的编号必须唯一"]
+
+
+def test_fixture_replies_are_valid_and_typed() -> None:
+    archive, problems = load_replies(FIXTURE_SITE_REPLIES, today=TODAY)
+    assert problems == []
+    seed = next(r for r in archive.replies if r.id == "xinjian-2023-jianyi-55")
+    assert seed.unit.id == "xinjian-zhengshuju"
+    assert seed.number == "55" and seed.category == "A" and seed.satisfaction == "满意"
+    assert seed.reply_date.isoformat() == "2023-07-17"
+    assert [t.id for t in seed.topics] == ["yingshang-huanjing", "zhengwu-fuwu", "jianguan-zhifa"]
+    # An alias (新建区政数局) lands on the same unit as the full name.
+    alias = next(r for r in archive.replies if r.id == "fixture-2022-tian-5")
+    assert alias.unit == seed.unit
+
+
+def test_yaml_never_coerces_numbers(tmp_path: Path) -> None:
+    text = (FAULTS / "bad_id.md").read_text(encoding="utf-8").replace("Fault_Case", "zeros").replace(
+        'number: "12"', "number: 0055")
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "zeros.md").write_text(text, encoding="utf-8")
+    folder = make_replies(tmp_path, [tmp_path / "src" / "zeros.md"])
+    archive, problems = load_replies(folder, today=TODAY)
+    assert problems == []
+    assert archive.replies[0].number == "0055"
