@@ -25,3 +25,22 @@ def rel(from_uri: str, to_uri: str) -> str:
 
 def link(from_uri: str, to_uri: str, text: str) -> str:
     return f"[{esc(text)}]({rel(from_uri, to_uri)})"
+
+
+def url_dir(src_uri: str) -> str:
+    """The folder a page is served from with directory URLs: `a/b.md` → `a/b/`, `a/index.md` → `a/`."""
+    stem = src_uri[:-3]
+    return stem[: -len("index")] if stem.endswith("index") else stem + "/"
+
+
+def href(from_src: str, to: str) -> str:
+    """A raw-HTML href from a page to another page (`….md`) or to any file of the built site."""
+    target = url_dir(to) if to.endswith(".md") else to
+    out = posixpath.relpath(target or ".", url_dir(from_src) or ".")
+    return out + "/" if to.endswith(".md") and not out.endswith("/") else out
+
+
+def a(from_src: str, to: str, text: str) -> str:
+    """An HTML link with escaped text (used where raw HTML is cheaper for Markdown than md_in_html)."""
+    return f'<a href="{attr(href(from_src, to))}">{attr(text)}</a>'
+

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from .archive import name_slug
-from .markdown_text import esc, link
+from .markdown_text import a, attr, esc
 from .model import Reply
-from .pages import GeneratedPage, crumbs_for, front_matter, group_uri, reply_uri
+from .pages import GeneratedPage, front_matter, group_uri, reply_uri
 from .schema import CATEGORY_LABELS, FIELDS_BY_NAME, KIND_LABELS
 
 
@@ -15,22 +15,22 @@ def _label(name: str) -> str:
 
 def _meta_rows(here: str, r: Reply) -> list[tuple[str, str]]:
     def to(grouping: str, slug: str, text: str) -> str:
-        return link(here, group_uri(grouping, slug), text)
+        return a(here, group_uri(grouping, slug), text)
 
     rows = [
         ("类型", KIND_LABELS[r.kind]),
-        (_label("number"), f"{r.kind}{esc(r.number_label)}"),
+        (_label("number"), f"{r.kind}{attr(r.number_label)}"),
         (_label("proposers"), "、".join(to("proposers", name_slug(p), p) for p in r.proposers)
          + ("（第一位为领衔人）" if len(r.proposers) > 1 else "")),
         (_label("unit"), to("units", r.unit.id, r.unit.name)
-         + (f"（{esc('、'.join(r.unit.short_names))}）" if r.unit.short_names else "")),
+         + (f"（{attr('、'.join(r.unit.short_names))}）" if r.unit.short_names else "")),
     ]
     if r.co_units:
         rows.append((_label("co_units"), "、".join(to("units", u.id, u.name) for u in r.co_units)))
     if r.session:
         rows.append((_label("session"), to("sessions", name_slug(r.session), r.session)))
     if r.doc_number:
-        rows.append((_label("doc_number"), esc(r.doc_number)))
+        rows.append((_label("doc_number"), attr(r.doc_number)))
     if r.category:
         rows.append((_label("category"), to("categories", r.category.lower(), CATEGORY_LABELS[r.category])))
     if r.assigned_date:
@@ -38,16 +38,16 @@ def _meta_rows(here: str, r: Reply) -> list[tuple[str, str]]:
     rows.append((_label("reply_date"), f"{r.reply_date.isoformat()}（"
                  + to("years", str(r.year), f"{r.year}年") + "）"))
     rows.append((_label("topics"), "、".join(to("topics", t.id, t.name) for t in r.topics)))
-    rows.append((_label("satisfaction"), esc(r.satisfaction) if r.satisfaction else "未反馈"))
+    rows.append((_label("satisfaction"), attr(r.satisfaction) if r.satisfaction else "未反馈"))
     rows.append((_label("disclosure"), r.disclosure))
     if r.cc:
-        rows.append((_label("cc"), esc("，".join(r.cc))))
+        rows.append((_label("cc"), attr("，".join(r.cc))))
     if r.contact:
-        rows.append((_label("contact"), esc(r.contact)))
+        rows.append((_label("contact"), attr(r.contact)))
     if r.postcode:
         rows.append((_label("postcode"), r.postcode))
     if r.source_url:
-        rows.append((_label("source_url"), f"<{r.source_url}>"))
+        rows.append((_label("source_url"), f'<a href="{attr(r.source_url)}">{attr(r.source_url)}</a>'))
     return rows
 
 
@@ -61,18 +61,25 @@ def disclosure_notice(r: Reply) -> str:
     return ""
 
 
+def breadcrumbs(here: str, trail: list[tuple[str, str | None]]) -> str:
+    parts = [a(here, uri, label) if uri else attr(label) for label, uri in trail]
+    return '<nav class="rs-breadcrumbs" aria-label="位置">' + " › ".join(parts) + "</nav>\n"
+
+
 def reply_page(r: Reply) -> GeneratedPage:
+    """Metadata and breadcrumbs are raw HTML (Markdown passes it through untouched, which keeps
+    reply pages as cheap to build as plain Markdown); the body is the staff's Markdown."""
     here = reply_uri(r)
-    crumbs = crumbs_for(here, f"首页=index.md|{r.year}年={group_uri('years', str(r.year))}|"
-                              f"{r.unit.short_name}={group_uri('units', r.unit.id)}|{r.kind}{r.number_label}")
-    meta = "\n\n".join(f"{k}\n:   {v}" for k, v in _meta_rows(here, r))
+    crumbs = breadcrumbs(here, [("首页", "index.md"), (f"{r.year}年", group_uri("years", str(r.year))),
+                                (r.unit.short_name, group_uri("units", r.unit.id)),
+                                (f"{r.kind}{r.number_label}", None)])
+    meta = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in _meta_rows(here, r))
     parts = [front_matter(title=r.title, description=f"{r.unit.name}对{r.kind}{r.number_label}《{r.title}》的答复"),
              f"# {esc(r.title)}\n", crumbs,
-             f'<div class="rs-meta" markdown>\n\n{meta}\n\n</div>\n', disclosure_notice(r)]
+             f'<dl class="rs-meta">{meta}</dl>\n', disclosure_notice(r)]
     if r.has_body:
         heading = "答复摘要" if r.disclosure == "摘要公开" else "答复全文"
-        parts.append(f'## {heading}\n\n<div class="rs-body" markdown>\n\n{r.body}\n\n</div>\n')
-        if r.doc_number or r.unit:
-            parts.append(f'<p class="rs-sign">{esc(r.unit.name)}<br>{r.reply_date.year}年'
-                         f'{r.reply_date.month}月{r.reply_date.day}日</p>\n')
+        parts.append(f"## {heading}\n\n{r.body}\n")
+        parts.append(f'<p class="rs-sign">{attr(r.unit.name)}<br>{r.reply_date.year}年'
+                     f"{r.reply_date.month}月{r.reply_date.day}日</p>\n")
     return GeneratedPage(here, "\n".join(p for p in parts if p))

@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import posixpath
-
 from .archive import Archive
 from .exports import render_open_data_markdown
 from .feeds import feed_path_for
 from .home_page import all_pages, home_page
+from .markdown_text import href
 from .pages import GeneratedPage, front_matter, grouping_pages
 from .reply_page import reply_page
 from .stats import compute_stats, render_stats_markdown
 
 SEARCH_DATA_DIR = "search-data"
 FEED_GROUPINGS = {"units": "unit", "topics": "topic"}
-
-
-def url_dir(src_uri: str) -> str:
-    """The folder a page is served from with directory URLs: `a/b.md` → `a/b/`, `a/index.md` → `a/`."""
-    stem = src_uri[:-3]
-    return stem[: -len("index")] if stem.endswith("index") else stem + "/"
-
-
-def href(from_src: str, to_path: str) -> str:
-    """A raw-HTML link from a page to a non-page file in the built site (feeds, data, assets)."""
-    base = url_dir(from_src) or "."
-    return posixpath.relpath(to_path, base)
 
 
 def search_page() -> GeneratedPage:
