@@ -74,10 +74,12 @@ def serve(config_file: Path, dev_addr: str) -> None:
 
 def _register() -> None:
     from .commands_import import import_command
+    from .commands_new import new_command
+    from .commands_schema import schema_command
     from .synthetic import generate_command
 
-    main.add_command(generate_command)
-    main.add_command(import_command)
+    for command in (new_command, import_command, schema_command, generate_command):
+        main.add_command(command)
 
 
 _register()
