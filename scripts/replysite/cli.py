@@ -66,7 +66,10 @@ def serve(config_file: Path, dev_addr: str) -> None:
 
     setup_logging()
     try:
-        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+        # Dirty rebuilds re-render only changed pages (see preview.py); preview is not strict,
+        # since MkDocs itself warns about every dirty build. `replysite build` stays strict.
+        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True,
+                     build_type="dirty", strict=False)
     except MkDocsException as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)

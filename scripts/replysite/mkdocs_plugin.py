@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from .archive import Archive
 from .load import load_archive
 from .problems import ValidationFailed
+from .preview import PreviewCache
 from .publish import write_outputs
 from .site_pages import generate_pages
 
@@ -44,6 +45,13 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         self._built = 0
         self._total = 0
         self.failure: str | None = None  # the validation report, read by `sitebuild` after an abort
+        self.preview: PreviewCache | None = None  # set while `serve --dirty` keeps this plugin alive
+        self._outputs_written = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this instance alive across `serve` rebuilds (MkDocs >= 1.4).
+        if command == "serve" and dirty:
+            self.preview = PreviewCache()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").parent
@@ -69,7 +77,11 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         assert self.archive is not None
         pages = generate_pages(self.archive, config.site_name, self.config.intro)
         for page in pages:
-            files.append(File.generated(config, page.src_uri, content=page.content))
+            if self.preview is not None:
+                path = self.preview.store(page.src_uri, page.content)
+                files.append(File.generated(config, page.src_uri, abs_src_path=str(path)))
+            else:
+                files.append(File.generated(config, page.src_uri, content=page.content))
         assets = PACKAGE / "assets"
         for path in sorted(p for p in assets.rglob("*") if p.is_file()):
             uri = f"{ASSETS_URI}/{path.relative_to(assets).as_posix()}"
@@ -85,6 +97,10 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
             log.info("replysite: 渲染页面 %d/%d", self._built, self._total)
         return output
 
+    def on_shutdown(self) -> None:
+        if self.preview is not None:
+            self.preview.close()
+
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.replies_dir is not None:
             server.watch(str(self.replies_dir))
@@ -92,5 +108,9 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.archive is not None
+        if self.preview is not None and self._outputs_written:
+            log.info("replysite: 预览模式下只重新生成有改动的页面；搜索索引、订阅源和开放数据以 replysite build 为准")
+            return
+        self._outputs_written = True
         write_outputs(self.archive, Path(config.site_dir), config.site_url or "", config.site_name,
                       search=self.config.search, log=log.info)

@@ -52,6 +52,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = T
     target = Path(site_dir or config.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-building-", dir=target.parent))
+    tmp.chmod(0o755)  # mkdtemp makes it private; web servers must be able to read site/
     try:
         config = load_config(str(config_file), strict=strict, site_dir=str(tmp))
         mkdocs_build(config)

@@ -1,0 +1,188 @@
+"""Atom feeds of the latest replies: the whole archive, each unit, each topic.
+
+Everything here reads `Reply` objects only. Dates come from `reply_date` (midnight, Beijing
+time), never from the clock, so two builds of the same input write identical files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Iterable, Sequence
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+from feedgen.feed import FeedGenerator
+
+from .model import Reply, Topic, Unit
+
+BEIJING = dt.timezone(dt.timedelta(hours=8), "CST")
+EPOCH = dt.date(1970, 1, 1)
+SUMMARY_CHARS = 200
+FEED_KINDS = ("all", "unit", "topic")
+DEFAULT_SITE_NAME = "建议提案答复公开"
+
+
+# --- text shared with exports -------------------------------------------------------------
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in ("p", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "div"):
+            self.parts.append(" ")
+
+
+def plain_text(body: str) -> str:
+    """The reply body (Markdown) as one line of plain text."""
+    collector = _TextCollector()
+    collector.feed(markdown.markdown(body))
+    collector.close()
+    return re.sub(r"\s+", " ", html.unescape("".join(collector.parts))).strip()
+
+
+def excerpt(text: str, limit: int = SUMMARY_CHARS) -> str:
+    return text if len(text) <= limit else text[:limit].rstrip() + "……"
+
+
+def disclosure_notice(reply: Reply) -> str | None:
+    """The sentence that tells a reader why the full text is not shown, or None."""
+    reason = (reply.disclosure_note or "").strip().rstrip("。") or "未说明"
+    if reply.disclosure == "摘要公开":
+        return f"本答复摘要公开（理由：{reason}），以下为摘要。"
+    if reply.disclosure == "不予公开":
+        return f"本答复不予公开（理由：{reason}），仅公开目录信息。"
+    return None
+
+
+def public_body(reply: Reply) -> str | None:
+    """The body text that may be published: full text or summary, never a withheld body."""
+    if not reply.has_body or reply.disclosure == "不予公开":
+        return None
+    return reply.body
+
+
+def summary_for(reply: Reply, limit: int = SUMMARY_CHARS) -> str:
+    """Feed summary: the start of the body, after the disclosure notice when there is one."""
+    notice = disclosure_notice(reply)
+    body = public_body(reply)
+    text = excerpt(plain_text(body), limit) if body else ""
+    return " ".join(part for part in (notice, text) if part)
+
+
+# --- urls and paths -----------------------------------------------------------------------
+
+def feed_path_for(kind: str, id: str | None = None) -> str:
+    """Site-relative path of a feed: kind is "all", "unit" or "topic" (with the unit/topic id)."""
+    if kind == "all":
+        return "feeds/all.atom.xml"
+    if kind not in FEED_KINDS:
+        raise ValueError(f"未知的订阅类型：{kind}（应为 all、unit 或 topic）")
+    if not id:
+        raise ValueError(f"{kind} 订阅需要编号")
+    return f"feeds/{kind}s/{id}.atom.xml"
+
+
+def absolute_url(site_url: str, path: str) -> str:
+    """`path` (site-relative) under `site_url`; root-relative when no site_url is configured."""
+    base = site_url.rstrip("/") if site_url else ""
+    return f"{base}/{path}"
+
+
+def _updated(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=BEIJING)
+
+
+def latest_first(replies: Iterable[Reply]) -> list[Reply]:
+    """Newest reply first; equal dates by id so the order never depends on input order."""
+    by_id = sorted(replies, key=lambda r: r.id)
+    return sorted(by_id, key=lambda r: r.reply_date, reverse=True)
+
+
+def entry_title(reply: Reply) -> str:
+    return f"《{reply.title}》（{reply.unit.short_name}）"
+
+
+# --- writing ------------------------------------------------------------------------------
+
+def _feed(title: str, subtitle: str, feed_path: str, page_path: str, site_url: str,
+          site_name: str, replies: Sequence[Reply], fallback_date: dt.date) -> FeedGenerator:
+    fg = FeedGenerator()
+    fg.id(absolute_url(site_url, feed_path))
+    fg.title(title)
+    fg.subtitle(subtitle)
+    fg.author({"name": site_name})
+    fg.language("zh-CN")
+    fg.generator("replysite")
+    fg.link(href=absolute_url(site_url, page_path), rel="alternate", type="text/html")
+    fg.link(href=absolute_url(site_url, feed_path), rel="self",
+            type="application/atom+xml")
+    fg.updated(_updated(replies[0].reply_date if replies else fallback_date))
+    for reply in replies:
+        url = absolute_url(site_url, reply.url)
+        fe = fg.add_entry(order="append")
+        fe.id(url)
+        fe.title(entry_title(reply))
+        fe.link(href=url, rel="alternate", type="text/html")
+        fe.author({"name": reply.unit.name})
+        fe.published(_updated(reply.reply_date))
+        fe.updated(_updated(reply.reply_date))
+        fe.summary(summary_for(reply))
+        for topic in reply.topics:
+            fe.category(term=topic.id, label=topic.name)
+    return fg
+
+
+def _write(fg: FeedGenerator, out_dir: Path, rel: str) -> Path:
+    path = out_dir / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(fg.atom_str(pretty=True))
+    return path
+
+
+def write_feeds(replies: Iterable[Reply], site_url: str, out_dir: Path, limit: int = 50, *,
+                site_name: str = DEFAULT_SITE_NAME, units: Iterable[Unit] | None = None,
+                topics: Iterable[Topic] | None = None) -> list[Path]:
+    """Write feeds/all.atom.xml, feeds/units/<id>.atom.xml and feeds/topics/<id>.atom.xml.
+
+    A unit feed holds the replies the unit signed as 主办单位. Feeds are written for every
+    unit and topic that has a reply, plus every one given in `units`/`topics` (the
+    registries), so that a page linking its feed never links to a missing file.
+    Returns the written paths, sorted.
+    """
+    ordered = latest_first(replies)
+    fallback = ordered[0].reply_date if ordered else EPOCH
+    unit_map: dict[str, Unit] = {u.id: u for u in (units or ())}
+    topic_map: dict[str, Topic] = {t.id: t for t in (topics or ())}
+    by_unit: dict[str, list[Reply]] = {}
+    by_topic: dict[str, list[Reply]] = {}
+    for reply in ordered:
+        unit_map.setdefault(reply.unit.id, reply.unit)
+        by_unit.setdefault(reply.unit.id, []).append(reply)
+        for topic in reply.topics:
+            topic_map.setdefault(topic.id, topic)
+            by_topic.setdefault(topic.id, []).append(reply)
+
+    written = [_write(_feed(f"{site_name}：最新答复", "全部答复，按答复日期从新到旧排列。",
+                            feed_path_for("all"), "", site_url, site_name, ordered[:limit],
+                            fallback), out_dir, feed_path_for("all"))]
+    for uid in sorted(unit_map):
+        unit = unit_map[uid]
+        rel = feed_path_for("unit", uid)
+        fg = _feed(f"{unit.name}：最新答复", f"{unit.name}主办的答复。", rel, f"units/{uid}/",
+                   site_url, site_name, by_unit.get(uid, [])[:limit], fallback)
+        written.append(_write(fg, out_dir, rel))
+    for tid in sorted(topic_map):
+        topic = topic_map[tid]
+        rel = feed_path_for("topic", tid)
+        fg = _feed(f"主题“{topic.name}”：最新答复", f"主题为“{topic.name}”的答复。", rel,
+                   f"topics/{tid}/", site_url, site_name, by_topic.get(tid, [])[:limit], fallback)
+        written.append(_write(fg, out_dir, rel))
+    return sorted(written)
