@@ -48,6 +48,18 @@ def plain_text(body: str) -> str:
     return re.sub(r"\s+", " ", html.unescape("".join(collector.parts))).strip()
 
 
+def leading_paragraphs(body: str, chars: int) -> str:
+    """The first paragraphs of a Markdown body, at least `chars` long: a summary never needs
+    the whole letter, and rendering only its start keeps feeds cheap on large archives."""
+    taken, size = [], 0
+    for para in body.split("\n\n"):
+        taken.append(para)
+        size += len(para)
+        if size >= chars:
+            break
+    return "\n\n".join(taken)
+
+
 def excerpt(text: str, limit: int = SUMMARY_CHARS) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + "……"
 
@@ -73,7 +85,7 @@ def summary_for(reply: Reply, limit: int = SUMMARY_CHARS) -> str:
     """Feed summary: the start of the body, after the disclosure notice when there is one."""
     notice = disclosure_notice(reply)
     body = public_body(reply)
-    text = excerpt(plain_text(body), limit) if body else ""
+    text = excerpt(plain_text(leading_paragraphs(body, limit * 2)), limit) if body else ""
     return " ".join(part for part in (notice, text) if part)
 
 
