@@ -74,7 +74,7 @@ def reply_page(r: Reply) -> GeneratedPage:
                                 (r.unit.short_name, group_uri("units", r.unit.id)),
                                 (f"{r.kind}{r.number_label}", None)])
     meta = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in _meta_rows(here, r))
-    parts = [front_matter(title=r.title, description=f"{r.unit.name}对{r.kind}{r.number_label}《{r.title}》的答复"),
+    parts = [front_matter(title=r.title, reply_date=r.reply_date.isoformat(), description=f"{r.unit.name}对{r.kind}{r.number_label}《{r.title}》的答复"),
              f"# {esc(r.title)}\n", crumbs,
              f'<dl class="rs-meta">{meta}</dl>\n', disclosure_notice(r)]
     if r.has_body:
