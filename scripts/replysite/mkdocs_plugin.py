@@ -20,7 +20,7 @@ from .archive import Archive
 from .load import load_archive
 from .problems import ValidationFailed
 from .preview import PreviewCache
-from .publish import write_outputs
+from .publish import BackgroundOutputs, write_outputs
 from .site_pages import generate_pages
 
 log = logging.getLogger("mkdocs.plugins.replysite")
@@ -47,6 +47,7 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         self.failure: str | None = None  # the validation report, read by `sitebuild` after an abort
         self.preview: PreviewCache | None = None  # set while `serve --dirty` keeps this plugin alive
         self._outputs_written = False
+        self._background: BackgroundOutputs | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance alive across `serve` rebuilds (MkDocs >= 1.4).
@@ -86,6 +87,11 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         for path in sorted(p for p in assets.rglob("*") if p.is_file()):
             uri = f"{ASSETS_URI}/{path.relative_to(assets).as_posix()}"
             files.append(File.generated(config, uri, abs_src_path=str(path)))
+        if self.preview is None:
+            # The site folder is clean by now; search index, feeds and exports need only the
+            # archive, so they are written on the second core while MkDocs renders pages.
+            self._background = BackgroundOutputs(self.archive, Path(config.site_dir), config.site_url or "",
+                                                 config.site_name, search=self.config.search)
         self._total = len(files.documentation_pages())
         self._built = 0
         log.info("replysite: 生成 %d 个页面（其中答复 %d 件）", self._total, self.archive.total)
@@ -108,7 +114,14 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.archive is not None
-        if self.preview is not None and self._outputs_written:
+        if self._background is not None:
+            background, self._background = self._background, None
+            try:
+                background.wait()
+            except Exception as exc:
+                raise PluginError(f"生成搜索索引、订阅源或开放数据时出错：{exc!r}") from exc
+            return
+        if self._outputs_written:
             log.info("replysite: 预览模式下只重新生成有改动的页面；搜索索引、订阅源和开放数据以 replysite build 为准")
             return
         self._outputs_written = True
