@@ -61,7 +61,11 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
             self.archive = load_archive(self.replies_dir, progress=self._progress)
         except ValidationFailed as exc:
             self.failure = exc.report()
-            raise PluginError(self.failure) from None
+            if self.preview is None or self.archive is None:
+                raise PluginError(self.failure) from None
+            # While previewing, a broken edit is reported and the last good archive stays
+            # served (MkDocs would otherwise stop the server on a build error).
+            log.error("%s\n预览继续显示上一次检查通过的内容。", self.failure)
         # Our templates sit after the site's own custom_dir, before Material's.
         dirs = config.theme.dirs
         material = next((i for i, d in enumerate(dirs) if Path(d).name == "material"), 0)

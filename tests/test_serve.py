@@ -1,0 +1,59 @@
+"""`replysite serve` really serves the site and picks up an edited reply file."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import make_site
+
+PAGE = "replysite/replies/fixture-2024-tian-12/"  # site_url's path is /replysite/
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(url: str, text: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        page = fetch(url)
+        if page and text in page:
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_shows_an_edited_reply(tmp_path: Path) -> None:
+    project = make_site(tmp_path)
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "replysite.cli", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}/{PAGE}"
+        assert wait_for(url, "今年新开通城乡公交线路", 60)
+        reply = project / "replies" / "2024" / "fixture-2024-tian-12.md"
+        reply.write_text(reply.read_text(encoding="utf-8").replace("今年新开通", "今年已新开通"), encoding="utf-8")
+        assert wait_for(url, "今年已新开通城乡公交线路", 60)
+        # A broken edit is reported in Chinese and the server keeps running.
+        reply.write_text("---\nid: broken\n---\n", encoding="utf-8")
+        time.sleep(3)
+        assert fetch(url) is not None
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0]
+    assert "fixture-2024-tian-12.md:" in output and "必填字段缺失" in output
