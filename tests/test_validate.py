@@ -112,3 +112,15 @@ def test_yaml_never_coerces_numbers(tmp_path: Path) -> None:
     archive, problems = load_replies(folder, today=TODAY)
     assert problems == []
     assert archive.replies[0].number == "0055"
+
+
+def test_parallel_check_reports_the_same_as_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import replysite.load as load
+
+    make_replies(tmp_path, sorted(FAULTS.glob("*.md")) + sorted(FIXTURE_SITE_REPLIES.rglob("*.md")))
+    monkeypatch.chdir(tmp_path)
+    _, serial = load_replies(Path("replies"), today=TODAY)
+    monkeypatch.setattr(load, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(load, "CHUNK_SIZE", 3)
+    _, parallel = load_replies(Path("replies"), today=TODAY)
+    assert len(serial) == len(EXPECTED) and parallel == serial

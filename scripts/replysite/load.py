@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable
 
@@ -27,6 +30,63 @@ def discover(replies_dir: Path) -> list[Path]:
     return sorted(found)
 
 
+IdSeen = tuple[str, str, int]  # id, shown path, line
+PARALLEL_FROM = 2000  # below this, a second process costs more than it saves
+CHUNK_SIZE = 1000
+
+
+def _check_files(paths: list[Path], replies_dir: Path, root: str, units, topics, today: dt.date
+                 ) -> tuple[list[Reply], list[Problem], list[IdSeen]]:
+    replies: list[Reply] = []
+    problems: list[Problem] = []
+    ids: list[IdSeen] = []
+    for path in paths:
+        shown = f"{root}/{path.relative_to(replies_dir).as_posix()}"
+        raw, file_problems = read_reply(path, shown)
+        problems += file_problems
+        if raw is None:
+            continue
+        reply, reply_problems = build_reply(raw, units, topics, today)
+        problems += reply_problems
+        ident = raw.data.get("id")
+        if isinstance(ident, str) and ident.strip():
+            ids.append((ident.strip(), shown, raw.key_lines.get("id", 1)))
+        if reply is not None:
+            replies.append(reply)
+    return replies, problems, ids
+
+
+def _check_all(paths: list[Path], replies_dir: Path, root: str, units, topics, today: dt.date,
+               progress: Progress | None) -> tuple[list[Reply], list[Problem], list[IdSeen]]:
+    """Check files in chunks, on every core when the archive is large; results keep file order."""
+    workers = min(os.cpu_count() or 1, 4) if len(paths) >= PARALLEL_FROM else 1
+    chunks = [paths[i:i + CHUNK_SIZE] for i in range(0, len(paths), CHUNK_SIZE)]
+    replies: list[Reply] = []
+    problems: list[Problem] = []
+    ids: list[IdSeen] = []
+    done = 0
+
+    def collect(result: tuple[list[Reply], list[Problem], list[IdSeen]], count: int) -> None:
+        nonlocal done
+        replies.extend(result[0])
+        problems.extend(result[1])
+        ids.extend(result[2])
+        done += count
+        if progress:
+            progress("检查答复文件", done, len(paths))
+
+    if workers == 1:
+        for chunk in chunks:
+            collect(_check_files(chunk, replies_dir, root, units, topics, today), len(chunk))
+    else:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = [pool.submit(_check_files, chunk, replies_dir, root, units, topics, today)
+                       for chunk in chunks]
+            for chunk, future in zip(chunks, futures):
+                collect(future.result(), len(chunk))
+    return replies, problems, ids
+
+
 def load_replies(replies_dir: Path, today: dt.date | None = None,
                  progress: Progress | None = None) -> tuple[Archive | None, list[Problem]]:
     """Parse and validate everything; returns the archive, or None with every problem found."""
@@ -40,29 +100,16 @@ def load_replies(replies_dir: Path, today: dt.date | None = None,
     paths = discover(replies_dir)
     if not paths:
         problems.append(Problem(root, 0, None, "文件夹中没有任何答复文件（*.md）"))
-    replies: list[Reply] = []
+    replies, file_problems, ids = _check_all(paths, replies_dir, root, units, topics, today, progress)
+    problems += file_problems
     first_seen: dict[str, tuple[str, int]] = {}
-    for i, path in enumerate(paths, 1):
-        shown = f"{root}/{path.relative_to(replies_dir).as_posix()}"
-        raw, file_problems = read_reply(path, shown)
-        problems += file_problems
-        if raw is not None:
-            reply, reply_problems = build_reply(raw, units, topics, today)
-            problems += reply_problems
-            ident = raw.data.get("id")
-            if isinstance(ident, str) and ident.strip():
-                ident = ident.strip()
-                line = raw.key_lines.get("id", 1)
-                if ident in first_seen:
-                    other, other_line = first_seen[ident]
-                    problems.append(Problem(shown, line, "id",
-                                            f"编号“{ident}”与 {other}:{other_line} 重复；每个答复的编号必须唯一"))
-                else:
-                    first_seen[ident] = (shown, line)
-            if reply is not None:
-                replies.append(reply)
-        if progress and (i % 1000 == 0 or i == len(paths)):
-            progress("检查答复文件", i, len(paths))
+    for ident, shown, line in ids:
+        if ident in first_seen:
+            other, other_line = first_seen[ident]
+            problems.append(Problem(shown, line, "id",
+                                    f"编号“{ident}”与 {other}:{other_line} 重复；每个答复的编号必须唯一"))
+        else:
+            first_seen[ident] = (shown, line)
     if problems:
         return None, problems
     return build_archive(replies, units.items, topics.items), []
