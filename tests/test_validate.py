@@ -117,7 +117,8 @@ def test_yaml_never_coerces_numbers(tmp_path: Path) -> None:
 def test_parallel_check_reports_the_same_as_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import replysite.load as load
 
-    make_replies(tmp_path, sorted(FAULTS.glob("*.md")) + sorted(FIXTURE_SITE_REPLIES.rglob("*.md")))
+    make_replies(tmp_path, sorted(FAULTS.glob("*.md")) + sorted(FIXTURE_SITE_REPLIES.rglob("*.md")),
+                 registries=FIXTURE_SITE_REPLIES)
     monkeypatch.chdir(tmp_path)
     _, serial = load_replies(Path("replies"), today=TODAY)
     monkeypatch.setattr(load, "PARALLEL_FROM", 2)
