@@ -6,7 +6,7 @@ from typing import Iterator
 
 from .archive import Archive
 from .markdown_text import link
-from .pages import LATEST_ON_HOME, GeneratedPage, overview_uri, reply_item, reply_list_pages
+from .pages import LATEST_ON_HOME, GeneratedPage, overview_uri, reply_list, reply_list_pages
 
 ALL_REPLIES = "all"
 
@@ -35,7 +35,7 @@ def home_page(archive: Archive, title: str, intro: str) -> GeneratedPage:
     lines += [f"- {link(here, overview_uri(name), label)}（{count} 个{noun}）"
               for label, name, count, noun in ways]
     lines += ["\n## 最新答复\n"]
-    lines += [reply_item(here, r) for r in archive.replies[:LATEST_ON_HOME]] or ["暂无答复。"]
+    lines += [reply_list(here, archive.replies[:LATEST_ON_HOME]) if archive.replies else "暂无答复。"]
     return GeneratedPage(here, "\n".join(lines) + "\n")
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from .archive import Archive, Group, Grouping
-from .markdown_text import esc, link, rel
+from .markdown_text import a, attr, esc, link
 from .model import Reply
 from .schema import CATEGORY_LABELS, KIND_LABELS
 
@@ -56,27 +56,31 @@ def pager(uris: list[str], current: int) -> str:
     here = uris[current - 1]
     parts = []
     if current > 1:
-        parts.append(f"[‹ 上一页]({rel(here, uris[current - 2])})")
+        parts.append(a(here, uris[current - 2], "‹ 上一页"))
     window = sorted({1, len(uris), *range(max(1, current - 2), min(len(uris), current + 2) + 1)})
     last = 0
     for n in window:
         if n - last > 1:
             parts.append("…")
-        parts.append(f"**{n}**" if n == current else f"[{n}]({rel(here, uris[n - 1])})")
+        parts.append(f'<strong aria-current="page">{n}</strong>' if n == current else a(here, uris[n - 1], str(n)))
         last = n
     if current < len(uris):
-        parts.append(f"[下一页 ›]({rel(here, uris[current])})")
-    return f'\n<nav class="rs-pager" aria-label="分页" markdown>第 {current} / {len(uris)} 页：' + \
-        " ".join(parts) + "</nav>\n"
+        parts.append(a(here, uris[current], "下一页 ›"))
+    return f'<nav class="rs-pager" aria-label="分页">第 {current} / {len(uris)} 页：' + " ".join(parts) + "</nav>\n"
 
 
 def reply_item(here: str, reply: Reply) -> str:
-    bits = [reply.reply_date.isoformat(), esc(reply.unit.short_name), f"{reply.kind}{reply.number_label}"]
+    bits = [reply.reply_date.isoformat(), attr(reply.unit.short_name), f"{reply.kind}{reply.number_label}"]
     if reply.category:
         bits.append(f"{reply.category}类")
-    bits.append(esc("、".join(reply.proposers)))
-    return f"- {link(here, reply_uri(reply), reply.title)}  \n  <span class=\"rs-item-meta\">" + \
-        " · ".join(bits) + "</span>"
+    bits.append(attr("、".join(reply.proposers)))
+    return (f"<li>{a(here, reply_uri(reply), reply.title)}<br>"
+            f'<span class="rs-item-meta">{" · ".join(bits)}</span></li>')
+
+
+def reply_list(here: str, replies: Sequence[Reply]) -> str:
+    """A list of replies as raw HTML: Markdown passes it through, so long indexes stay cheap."""
+    return '<ul class="rs-list">' + "".join(reply_item(here, r) for r in replies) + "</ul>\n"
 
 
 def reply_list_pages(base_uri_for, title: str, intro: str, replies: Sequence[Reply],
@@ -89,7 +93,7 @@ def reply_list_pages(base_uri_for, title: str, intro: str, replies: Sequence[Rep
         span = f"，本页为第 {first}–{first + len(part) - 1} 件" if len(pages) > 1 else ""
         body = [front_matter(**(meta or {})) + f"# {esc(head)}\n", crumbs_for(uri, crumbs), intro,
                 f"\n共 <strong class=\"rs-count\">{len(replies)}</strong> 件答复{span}，按答复日期从新到旧排列。\n",
-                "\n".join(reply_item(uri, r) for r in part), pager(uris, n)]
+                reply_list(uri, part), pager(uris, n)]
         yield GeneratedPage(uri, "\n".join(b for b in body if b) + "\n")
 
 
