@@ -6,7 +6,7 @@ from typing import Iterator
 
 from .archive import Archive
 from .markdown_text import link
-from .pages import LATEST_ON_HOME, GeneratedPage, overview_uri, reply_list, reply_list_pages
+from .pages import LATEST_ON_HOME, Blocks, GeneratedPage, overview_uri, reply_list, reply_list_pages
 
 ALL_REPLIES = "all"
 
@@ -35,10 +35,11 @@ def home_page(archive: Archive, title: str, intro: str) -> GeneratedPage:
     lines += [f"- {link(here, overview_uri(name), label)}（{count} 个{noun}）"
               for label, name, count, noun in ways]
     lines += ["\n## 最新答复\n"]
-    lines += [reply_list(here, archive.replies[:LATEST_ON_HOME]) if archive.replies else "暂无答复。"]
-    return GeneratedPage(here, "\n".join(lines) + "\n")
+    html = Blocks()
+    lines += [html(reply_list(here, archive.replies[:LATEST_ON_HOME])) if archive.replies else "暂无答复。"]
+    return GeneratedPage(here, "\n".join(lines) + "\n", tuple(html.items))
 
 
 def all_pages(archive: Archive) -> Iterator[GeneratedPage]:
     yield from reply_list_pages(all_uri, "全部答复", "", archive.replies,
-                                crumbs="首页=index.md|全部答复")
+                                crumbs=[("首页", "index.md"), ("全部答复", None)])

@@ -21,6 +21,7 @@ from .load import load_archive
 from .problems import ValidationFailed
 from .preview import PreviewCache
 from .publish import BackgroundOutputs, write_outputs
+from .pages import fill_blocks
 from .site_pages import generate_pages
 
 log = logging.getLogger("mkdocs.plugins.replysite")
@@ -48,6 +49,7 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         self.preview: PreviewCache | None = None  # set while `serve --dirty` keeps this plugin alive
         self._outputs_written = False
         self._background: BackgroundOutputs | None = None
+        self._blocks: dict[str, tuple[str, ...]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance alive across `serve` rebuilds (MkDocs >= 1.4).
@@ -81,6 +83,7 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.archive is not None
         pages = generate_pages(self.archive, config.site_name, self.config.intro)
+        self._blocks = {page.src_uri: page.blocks for page in pages if page.blocks}
         for page in pages:
             if self.preview is not None:
                 path = self.preview.store(page.src_uri, page.content)
@@ -100,6 +103,10 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         self._built = 0
         log.info("replysite: 生成 %d 个页面（其中答复 %d 件）", self._total, self.archive.total)
         return files
+
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        blocks = self._blocks.get(page.file.src_uri)
+        return fill_blocks(html, blocks) if blocks else html
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         self._built += 1

@@ -7,6 +7,7 @@ with the archive: replies are listed PAGE_SIZE at a time and overviews OVERVIEW_
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
@@ -20,10 +21,39 @@ OVERVIEW_PAGE_SIZE = 200
 LATEST_ON_HOME = 10
 
 
+BLOCK = "RSHTMLBLOCK{}X"
+BLOCK_RE = re.compile(r"<p>RSHTMLBLOCK(\d+)X</p>")
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
+    """A page's Markdown, plus finished HTML blocks that stand in it as placeholder paragraphs.
+
+    Python-Markdown parses every raw HTML block with an HTML parser, which made metadata and
+    long index lists the most expensive part of a build; HTML kept in `blocks` skips Markdown
+    and is put back into the rendered page by `fill_blocks`.
+    """
+
     src_uri: str
     content: str
+    blocks: tuple[str, ...] = ()
+
+
+class Blocks:
+    """Collects a page's HTML blocks; calling it returns the placeholder paragraph."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def __call__(self, html: str) -> str:
+        if not html:
+            return ""
+        self.items.append(html)
+        return "\n" + BLOCK.format(len(self.items) - 1) + "\n"
+
+
+def fill_blocks(html: str, blocks: Sequence[str]) -> str:
+    return BLOCK_RE.sub(lambda m: blocks[int(m.group(1))], html) if blocks else html
 
 
 def reply_uri(reply: Reply) -> str:
@@ -66,7 +96,7 @@ def pager(uris: list[str], current: int) -> str:
         last = n
     if current < len(uris):
         parts.append(a(here, uris[current], "下一页 ›"))
-    return f'<nav class="rs-pager" aria-label="分页">第 {current} / {len(uris)} 页：' + " ".join(parts) + "</nav>\n"
+    return f'<nav class="rs-pager" aria-label="分页">第 {current} / {len(uris)} 页：' + " ".join(parts) + "</nav>"
 
 
 def reply_item(here: str, reply: Reply) -> str:
@@ -80,37 +110,33 @@ def reply_item(here: str, reply: Reply) -> str:
 
 def reply_list(here: str, replies: Sequence[Reply]) -> str:
     """A list of replies as raw HTML: Markdown passes it through, so long indexes stay cheap."""
-    return '<ul class="rs-list">' + "".join(reply_item(here, r) for r in replies) + "</ul>\n"
+    return '<ul class="rs-list">' + "".join(reply_item(here, r) for r in replies) + "</ul>"
 
 
 def reply_list_pages(base_uri_for, title: str, intro: str, replies: Sequence[Reply],
-                     meta: dict | None = None, crumbs: str = "") -> Iterator[GeneratedPage]:
+                     meta: dict | None = None, crumbs: Sequence[tuple[str, str | None]] = ()
+                     ) -> Iterator[GeneratedPage]:
     pages = chunks(replies, PAGE_SIZE)
     uris = [base_uri_for(n) for n in range(1, len(pages) + 1)]
     for n, (uri, part) in enumerate(zip(uris, pages), 1):
+        html = Blocks()
         head = title if n == 1 else f"{title}（第 {n} 页）"
         first = (n - 1) * PAGE_SIZE + 1
         span = f"，本页为第 {first}–{first + len(part) - 1} 件" if len(pages) > 1 else ""
-        body = [front_matter(**(meta or {})) + f"# {esc(head)}\n", crumbs_for(uri, crumbs), intro,
-                f"\n共 <strong class=\"rs-count\">{len(replies)}</strong> 件答复{span}，按答复日期从新到旧排列。\n",
-                reply_list(uri, part), pager(uris, n)]
-        yield GeneratedPage(uri, "\n".join(b for b in body if b) + "\n")
+        body = [front_matter(**(meta or {})) + f"# {esc(head)}\n", html(breadcrumbs(uri, crumbs)), intro,
+                html(f'<p>共 <strong class="rs-count">{len(replies)}</strong> 件答复{span}，按答复日期从新到旧排列。</p>'),
+                html(reply_list(uri, part)), html(pager(uris, n))]
+        yield GeneratedPage(uri, "\n".join(b for b in body if b) + "\n", tuple(html.items))
 
 
-def crumbs_for(here: str, trail: str) -> str:
-    """Breadcrumbs: `trail` is `label=uri|label=uri|…|last label`."""
-    if not trail:
-        return ""
-    parts = []
-    for item in trail.split("|"):
-        label, _, uri = item.partition("=")
-        parts.append(link(here, uri, label) if uri else esc(label))
-    return '<nav class="rs-breadcrumbs" aria-label="位置" markdown>' + " › ".join(parts) + "</nav>\n"
+def breadcrumbs(here: str, trail: Sequence[tuple[str, str | None]]) -> str:
+    """`首页 › 2023年 › …`: (label, page) pairs, the last one without a page."""
+    parts = [a(here, uri, label) if uri else attr(label) for label, uri in trail]
+    return '<nav class="rs-breadcrumbs" aria-label="位置">' + " › ".join(parts) + "</nav>"
 
 
 def grouping_pages(archive: Archive, grouping: Grouping, feeds: dict[str, str]) -> Iterator[GeneratedPage]:
-    home = "首页=index.md"
-    top = f"{grouping.label}={overview_uri(grouping.name)}"
+    home, top = ("首页", "index.md"), (grouping.label, overview_uri(grouping.name))
     for group in grouping.groups:
         feed = feeds.get(f"{grouping.name}/{group.slug}")
         intro = f"{esc(group.subtitle)}\n" if group.subtitle else ""
@@ -118,7 +144,7 @@ def grouping_pages(archive: Archive, grouping: Grouping, feeds: dict[str, str]) 
             lambda n, g=group: group_uri(grouping.name, g.slug, n),
             f"{grouping.noun}：{group.title}", intro, group.replies,
             meta={"feed": feed, "title": f"{grouping.noun}：{group.title}"},
-            crumbs=f"{home}|{top}|{group.title}")
+            crumbs=(home, top, (group.title, None)))
     yield from overview_pages(grouping)
 
 
@@ -127,12 +153,13 @@ def overview_pages(grouping: Grouping) -> Iterator[GeneratedPage]:
     uris = [overview_uri(grouping.name, n) for n in range(1, len(pages) + 1)]
     extra = grouping.name in ("units", "categories")
     for n, (uri, part) in enumerate(zip(uris, pages), 1):
+        html = Blocks()
         rows = [f"| {grouping.noun} |" + (" 说明 |" if extra else "") + " 答复件数 |",
                 "|---|" + ("---|" if extra else "") + "--:|"]
         for g in part:
             rows.append(f"| {link(uri, group_uri(grouping.name, g.slug), g.title)} |"
                         + (f" {esc(g.subtitle)} |" if extra else "") + f" {len(g.replies)} |")
         table = "\n".join(rows) if part else "暂无。"
-        body = [f"# {grouping.label}\n", crumbs_for(uri, f"首页=index.md|{grouping.label}"),
-                f"共 {len(grouping.groups)} 个{grouping.noun}。\n", table, pager(uris, n)]
-        yield GeneratedPage(uri, "\n".join(b for b in body if b) + "\n")
+        body = [f"# {grouping.label}\n", html(breadcrumbs(uri, [("首页", "index.md"), (grouping.label, None)])),
+                f"共 {len(grouping.groups)} 个{grouping.noun}。\n", table, html(pager(uris, n))]
+        yield GeneratedPage(uri, "\n".join(b for b in body if b) + "\n", tuple(html.items))

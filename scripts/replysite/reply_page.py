@@ -5,7 +5,7 @@ from __future__ import annotations
 from .archive import name_slug
 from .markdown_text import a, attr, esc
 from .model import Reply
-from .pages import GeneratedPage, front_matter, group_uri, reply_uri
+from .pages import Blocks, GeneratedPage, breadcrumbs, front_matter, group_uri, reply_uri
 from .schema import CATEGORY_LABELS, FIELDS_BY_NAME, KIND_LABELS
 
 
@@ -61,25 +61,21 @@ def disclosure_notice(r: Reply) -> str:
     return ""
 
 
-def breadcrumbs(here: str, trail: list[tuple[str, str | None]]) -> str:
-    parts = [a(here, uri, label) if uri else attr(label) for label, uri in trail]
-    return '<nav class="rs-breadcrumbs" aria-label="位置">' + " › ".join(parts) + "</nav>\n"
-
-
 def reply_page(r: Reply) -> GeneratedPage:
-    """Metadata and breadcrumbs are raw HTML (Markdown passes it through untouched, which keeps
-    reply pages as cheap to build as plain Markdown); the body is the staff's Markdown."""
+    """Metadata, breadcrumbs and signature are finished HTML blocks; the body is the staff's
+    Markdown."""
     here = reply_uri(r)
+    html = Blocks()
     crumbs = breadcrumbs(here, [("首页", "index.md"), (f"{r.year}年", group_uri("years", str(r.year))),
                                 (r.unit.short_name, group_uri("units", r.unit.id)),
                                 (f"{r.kind}{r.number_label}", None)])
     meta = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in _meta_rows(here, r))
-    parts = [front_matter(title=r.title, reply_date=r.reply_date.isoformat(), description=f"{r.unit.name}对{r.kind}{r.number_label}《{r.title}》的答复"),
-             f"# {esc(r.title)}\n", crumbs,
-             f'<dl class="rs-meta">{meta}</dl>\n', disclosure_notice(r)]
+    parts = [front_matter(title=r.title, reply_date=r.reply_date.isoformat(),
+                          description=f"{r.unit.name}对{r.kind}{r.number_label}《{r.title}》的答复"),
+             f"# {esc(r.title)}\n", html(crumbs), html(f'<dl class="rs-meta">{meta}</dl>'), disclosure_notice(r)]
     if r.has_body:
         heading = "答复摘要" if r.disclosure == "摘要公开" else "答复全文"
         parts.append(f"## {heading}\n\n{r.body}\n")
-        parts.append(f'<p class="rs-sign">{attr(r.unit.name)}<br>{r.reply_date.year}年'
-                     f"{r.reply_date.month}月{r.reply_date.day}日</p>\n")
-    return GeneratedPage(here, "\n".join(p for p in parts if p))
+        parts.append(html(f'<p class="rs-sign">{attr(r.unit.name)}<br>{r.reply_date.year}年'
+                          f"{r.reply_date.month}月{r.reply_date.day}日</p>"))
+    return GeneratedPage(here, "\n".join(p for p in parts if p), tuple(html.items))
