@@ -1,0 +1,75 @@
+"""Search on the built fixture site, in Debian's Chromium, as a citizen would use it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from browser import chromium
+from publishing_fixtures import served
+
+SEED = "关于进一步优化我区营商环境的几点建议"
+
+
+@pytest.fixture(scope="module")
+def page(built_fixture_site: Path):
+    with served(built_fixture_site.parent) as base, chromium() as browser:
+        p = browser.new_page(viewport={"width": 390, "height": 900})
+        p.base = base + "site/"  # type: ignore[attr-defined]
+        yield p
+
+
+def results(page) -> list[str]:
+    page.wait_for_selector("#reply-search[data-state=done]")
+    return page.locator(".rs-result a").all_inner_texts()
+
+
+def status(page) -> str:
+    return page.inner_text(".rs-status")
+
+
+def test_url_query_finds_the_seed_by_phrase(page) -> None:
+    page.goto(page.base + "search/?q=" + quote("营商环境"))
+    found = results(page)
+    assert SEED in found[0]
+    assert "营商环境" in page.inner_text(".rs-result mark")
+    assert page.input_value(".rs-input") == "营商环境"
+
+
+def test_header_search_finds_the_deputy_and_puts_the_query_in_the_url(page) -> None:
+    page.goto(page.base + "replies/fixture-2022-tian-5/")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.fill(".rs-header-search__input", "程伟川")
+    page.press(".rs-header-search__input", "Enter")
+    found = results(page)
+    assert "q=%E7%A8%8B%E4%BC%9F%E5%B7%9D" in page.url
+    assert sorted(found) == sorted([SEED, "关于加强企业安静日制度落实的建议"])
+    page.set_viewport_size({"width": 390, "height": 900})
+
+
+def test_facet_filter_narrows_results_and_is_kept_in_the_url(page) -> None:
+    page.goto(page.base + "search/?q=" + quote("程伟川"))
+    assert len(results(page)) == 2
+    page.select_option("select[name=year]", "2023")
+    page.wait_for_function("location.search.includes('year=2023')")
+    assert results(page) == [SEED]
+    page.goto(page.base + "search/?q=" + quote("程伟川") + "&year=2024")
+    assert results(page) == ["关于加强企业安静日制度落实的建议"]
+
+
+def test_empty_query_browses_by_facet(page) -> None:
+    page.goto(page.base + "search/?kind=" + quote("提案"))
+    assert sorted(results(page)) == sorted(["关于优化城乡公交线路的提案", "关于推行政务服务“一窗通办”的提案"])
+
+
+def test_no_match_says_so(page) -> None:
+    page.goto(page.base + "search/?q=" + quote("量子计算机"))
+    assert results(page) == []
+    assert status(page).startswith("没有找到与“量子计算机”相关的答复")
+
+
+def test_doc_number_fragment(page) -> None:
+    page.goto(page.base + "search/?q=" + quote("〔2023〕1号"))
+    assert results(page) == [SEED]
