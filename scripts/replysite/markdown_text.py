@@ -33,10 +33,22 @@ def url_dir(src_uri: str) -> str:
     return stem[: -len("index")] if stem.endswith("index") else stem + "/"
 
 
+def _relative(target: str, base: str) -> str:
+    """posixpath.relpath for site-relative folders (no `..`, no leading `/`), without its
+    abspath calls: generating the pages of a large archive makes hundreds of thousands of links."""
+    t = [p for p in target.split("/") if p and p != "."]
+    b = [p for p in base.split("/") if p and p != "."]
+    common = 0
+    while common < len(t) and common < len(b) and t[common] == b[common]:
+        common += 1
+    parts = [".."] * (len(b) - common) + t[common:]
+    return "/".join(parts) or "."
+
+
 def href(from_src: str, to: str) -> str:
     """A raw-HTML href from a page to another page (`….md`) or to any file of the built site."""
     target = url_dir(to) if to.endswith(".md") else to
-    out = posixpath.relpath(target or ".", url_dir(from_src) or ".")
+    out = _relative(target, url_dir(from_src))
     return out + "/" if to.endswith(".md") and not out.endswith("/") else out
 
 
