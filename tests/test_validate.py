@@ -125,3 +125,26 @@ def test_parallel_check_reports_the_same_as_serial(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(load, "CHUNK_SIZE", 3)
     _, parallel = load_replies(Path("replies"), today=TODAY)
     assert len(serial) == len(EXPECTED) and parallel == serial
+
+
+def test_file_cache_rereads_only_changed_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from replysite.load import FileCache
+
+    folder = make_replies(tmp_path, sorted(FIXTURE_SITE_REPLIES.rglob("*.md")), registries=FIXTURE_SITE_REPLIES)
+    monkeypatch.chdir(tmp_path)
+    cache = FileCache()
+    first, problems = load_replies(Path("replies"), today=TODAY, cache=cache)
+    assert problems == [] and first.total == 5
+    again, _ = load_replies(Path("replies"), today=TODAY, cache=cache)
+    assert again.replies == first.replies
+    reply = folder / "fixture-2024-tian-12.md"
+    reply.write_text(reply.read_text(encoding="utf-8").replace("一是优化线路", "一是继续优化线路"), encoding="utf-8")
+    os.utime(reply, ns=(reply.stat().st_atime_ns, reply.stat().st_mtime_ns + 10**9))
+    edited, _ = load_replies(Path("replies"), today=TODAY, cache=cache)
+    body = next(r.body for r in edited.replies if r.id == "fixture-2024-tian-12")
+    assert "一是继续优化线路" in body
+    reply.write_text("---\nid: x\n---\n", encoding="utf-8")
+    broken, problems = load_replies(Path("replies"), today=TODAY, cache=cache)
+    assert broken is None and problems[0].path == "replies/fixture-2024-tian-12.md"

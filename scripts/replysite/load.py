@@ -35,31 +35,69 @@ PARALLEL_FROM = 2000  # below this, a second process costs more than it saves
 CHUNK_SIZE = 1000
 
 
-def _check_files(paths: list[Path], replies_dir: Path, root: str, units, topics, today: dt.date
-                 ) -> tuple[list[Reply], list[Problem], list[IdSeen]]:
+FileResult = tuple["Reply | None", list[Problem], "IdSeen | None"]
+
+
+def _check_file(path: Path, replies_dir: Path, root: str, units, topics, today: dt.date) -> FileResult:
+    shown = f"{root}/{path.relative_to(replies_dir).as_posix()}"
+    raw, problems = read_reply(path, shown)
+    if raw is None:
+        return None, problems, None
+    reply, reply_problems = build_reply(raw, units, topics, today)
+    ident = raw.data.get("id")
+    seen = (ident.strip(), shown, raw.key_lines.get("id", 1)) if isinstance(ident, str) and ident.strip() else None
+    return reply, problems + reply_problems, seen
+
+
+def _check_files(paths: list[Path], replies_dir: Path, root: str, units, topics, today: dt.date,
+                 cache: "FileCache | None" = None) -> tuple[list[Reply], list[Problem], list[IdSeen]]:
     replies: list[Reply] = []
     problems: list[Problem] = []
     ids: list[IdSeen] = []
     for path in paths:
-        shown = f"{root}/{path.relative_to(replies_dir).as_posix()}"
-        raw, file_problems = read_reply(path, shown)
+        if cache is not None:
+            result = cache.get(path, lambda p=path: _check_file(p, replies_dir, root, units, topics, today))
+        else:
+            result = _check_file(path, replies_dir, root, units, topics, today)
+        reply, file_problems, seen = result
         problems += file_problems
-        if raw is None:
-            continue
-        reply, reply_problems = build_reply(raw, units, topics, today)
-        problems += reply_problems
-        ident = raw.data.get("id")
-        if isinstance(ident, str) and ident.strip():
-            ids.append((ident.strip(), shown, raw.key_lines.get("id", 1)))
+        if seen is not None:
+            ids.append(seen)
         if reply is not None:
             replies.append(reply)
     return replies, problems, ids
 
 
+class FileCache:
+    """Per-file results kept between the rebuilds of `replysite serve`: a file whose size and
+    modification time did not change is not read again. Any change to the registries, or a new
+    day (the future-date rule), empties it."""
+
+    def __init__(self) -> None:
+        self._results: dict[Path, tuple[tuple[int, int], FileResult]] = {}
+        self._context: object = None
+
+    def start(self, context: object) -> None:
+        if context != self._context:
+            self._results.clear()
+            self._context = context
+
+    def get(self, path: Path, compute) -> FileResult:
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_size)
+        hit = self._results.get(path)
+        if hit is not None and hit[0] == key:
+            return hit[1]
+        result = compute()
+        self._results[path] = (key, result)
+        return result
+
+
 def _check_all(paths: list[Path], replies_dir: Path, root: str, units, topics, today: dt.date,
-               progress: Progress | None) -> tuple[list[Reply], list[Problem], list[IdSeen]]:
+               progress: Progress | None, cache: FileCache | None = None
+               ) -> tuple[list[Reply], list[Problem], list[IdSeen]]:
     """Check files in chunks, on every core when the archive is large; results keep file order."""
-    workers = min(os.cpu_count() or 1, 4) if len(paths) >= PARALLEL_FROM else 1
+    workers = min(os.cpu_count() or 1, 4) if len(paths) >= PARALLEL_FROM and cache is None else 1
     chunks = [paths[i:i + CHUNK_SIZE] for i in range(0, len(paths), CHUNK_SIZE)]
     replies: list[Reply] = []
     problems: list[Problem] = []
@@ -77,7 +115,7 @@ def _check_all(paths: list[Path], replies_dir: Path, root: str, units, topics, t
 
     if workers == 1:
         for chunk in chunks:
-            collect(_check_files(chunk, replies_dir, root, units, topics, today), len(chunk))
+            collect(_check_files(chunk, replies_dir, root, units, topics, today, cache), len(chunk))
     else:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             futures = [pool.submit(_check_files, chunk, replies_dir, root, units, topics, today)
@@ -87,8 +125,8 @@ def _check_all(paths: list[Path], replies_dir: Path, root: str, units, topics, t
     return replies, problems, ids
 
 
-def load_replies(replies_dir: Path, today: dt.date | None = None,
-                 progress: Progress | None = None) -> tuple[Archive | None, list[Problem]]:
+def load_replies(replies_dir: Path, today: dt.date | None = None, progress: Progress | None = None,
+                 cache: FileCache | None = None) -> tuple[Archive | None, list[Problem]]:
     """Parse and validate everything; returns the archive, or None with every problem found."""
     today = today or dt.date.today()
     root = display_path(replies_dir)
@@ -100,7 +138,9 @@ def load_replies(replies_dir: Path, today: dt.date | None = None,
     paths = discover(replies_dir)
     if not paths:
         problems.append(Problem(root, 0, None, "文件夹中没有任何答复文件（*.md）"))
-    replies, file_problems, ids = _check_all(paths, replies_dir, root, units, topics, today, progress)
+    if cache is not None:
+        cache.start((units, topics, today))
+    replies, file_problems, ids = _check_all(paths, replies_dir, root, units, topics, today, progress, cache)
     problems += file_problems
     first_seen: dict[str, tuple[str, int]] = {}
     for ident, shown, line in ids:
@@ -116,8 +156,8 @@ def load_replies(replies_dir: Path, today: dt.date | None = None,
 
 
 def load_archive(replies_dir: Path, today: dt.date | None = None,
-                 progress: Progress | None = None) -> Archive:
-    archive, problems = load_replies(replies_dir, today, progress)
+                 progress: Progress | None = None, cache: FileCache | None = None) -> Archive:
+    archive, problems = load_replies(replies_dir, today, progress, cache)
     if archive is None:
         raise ValidationFailed(problems)
     return archive

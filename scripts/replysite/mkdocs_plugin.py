@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .archive import Archive
-from .load import load_archive
+from .load import FileCache, load_archive
 from .problems import ValidationFailed
 from .preview import PreviewCache
 from .publish import BackgroundOutputs, write_outputs
@@ -50,17 +50,19 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         self._outputs_written = False
         self._background: BackgroundOutputs | None = None
         self._blocks: dict[str, tuple[str, ...]] = {}
+        self.file_cache: FileCache | None = None  # unchanged reply files are not re-read while previewing
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance alive across `serve` rebuilds (MkDocs >= 1.4).
         if command == "serve" and dirty:
             self.preview = PreviewCache()
+            self.file_cache = FileCache()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").parent
         self.replies_dir = (root / self.config.replies_dir).resolve()
         try:
-            self.archive = load_archive(self.replies_dir, progress=self._progress)
+            self.archive = load_archive(self.replies_dir, progress=self._progress, cache=self.file_cache)
         except ValidationFailed as exc:
             self.failure = exc.report()
             if self.preview is None or self.archive is None:
