@@ -19,7 +19,8 @@ from replysite.schema import FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
-SAMPLE = Path("/work/shared/samples/xinjian-2023-reply-55.txt")
+# A copy of ../shared/samples/xinjian-2023-reply-55.txt, kept exactly as released.
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "samples" / "xinjian-2023-reply-55.txt"
 SEED = ROOT / "replies" / "2023" / "xinjian-2023-jianyi-55.md"
 LETTER_KEYS = ("kind", "session", "number", "title", "proposers", "unit", "co_units",
                "doc_number", "category", "assigned_date", "reply_date", "satisfaction", "cc",
