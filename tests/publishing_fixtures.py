@@ -77,8 +77,7 @@ def by_id(replies: list[Reply]) -> dict[str, Reply]:
 
 # --- a small Material site served on 127.0.0.1, for the browser tests ---------------------
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401  (one launch setup for all tests)
 
 
 def build_material_site(root: Path, pages: dict[str, str], extra_css: dict[str, str] | None = None

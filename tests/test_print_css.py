@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-from publishing_fixtures import CHROMIUM_ARGS, build_material_site, served
+from publishing_fixtures import CHROMIUM, CHROMIUM_ARGS, build_material_site, served
 
 PRINT_CSS = Path(__file__).resolve().parents[1] / "scripts/replysite/assets/print.css"
 # The shape of a generated reply page (reply_page.py): metadata list, heading, letter, signature.
@@ -46,7 +46,7 @@ def style(page: Page, selector: str, prop: str) -> str:
 
 def test_reply_prints_like_a_letter(site: Path, tmp_path: Path) -> None:
     with served(site) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
             page.goto(base + "replies/r-1/")

@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import sync_playwright
 
-from publishing_fixtures import (CHROMIUM_ARGS, UNUSED_UNIT, build_material_site, make_replies,
+from publishing_fixtures import (CHROMIUM, CHROMIUM_ARGS, UNUSED_UNIT, build_material_site, make_replies,
                                  served)
 from replysite.model import Reply
 from replysite.stats import (Count, add_months, answered_within_three_months, compute_stats,
@@ -152,7 +152,7 @@ def stats_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_stats_page_accessible_and_fits_a_phone(stats_site: Path) -> None:
     with served(stats_site) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 360, "height": 800})
             page.goto(base + "stats/")
