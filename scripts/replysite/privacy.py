@@ -128,7 +128,7 @@ def message_for(kind: str, value: str) -> str:
 
 
 # Every mobile or ID number contains one of these; a cheap scan before the precise patterns.
-_CANDIDATE = re.compile(r"\d{11}|\d{3}[ \t-]\d{4}")
+_CANDIDATE = re.compile(r"\d{11}|\d{3}[ \t\-\uff0d]\d{4}")
 _NEEDS_WIDTH_FIX = re.compile("[\uff0b\uff0d\uff0e\uff10-\uff19\uff20-\uff3a\uff41-\uff5a]")
 
 
@@ -138,10 +138,12 @@ def find_private_details(text: str, allow: Iterable[str] = ()) -> list[PrivacyHi
     The patterns run over the whole text at once (this runs on every reply of the archive on
     every check); a hit's line is found from its offset.
     """
+    # The common case, decided in one scan: no run of digits long enough for a phone or ID
+    # number (`\d` also matches full-width digits) and no @ sign.
+    if "@" not in text and "\uff20" not in text and not _CANDIDATE.search(text):
+        return []
     if _NEEDS_WIDTH_FIX.search(text):
         text = text.translate(_FULLWIDTH)
-    if "@" not in text and not _CANDIDATE.search(text):
-        return []  # the common case: no run of digits long enough for a phone or ID number
     found = id_number_hits(text) + email_hits(text)
     if found or MOBILE_RE.search(text):
         # A mobile number inside an e-mail address (13812345678@qq.com) is reported once.
