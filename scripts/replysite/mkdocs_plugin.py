@@ -70,6 +70,11 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
             # While previewing, a broken edit is reported and the last good archive stays
             # served (MkDocs would otherwise stop the server on a build error).
             log.error("%s\n预览继续显示上一次检查通过的内容。", self.failure)
+        if self.preview is None:
+            # Search index, feeds and exports need only the archive: they are written on the
+            # second core while MkDocs renders the pages.
+            self._background = BackgroundOutputs(self.archive, Path(config.site_dir), config.site_url or "",
+                                                 config.site_name, search=self.config.search)
         # Our templates sit after the site's own custom_dir, before Material's.
         dirs = config.theme.dirs
         material = next((i for i, d in enumerate(dirs) if Path(d).name == "material"), 0)
@@ -96,11 +101,6 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         for path in sorted(p for p in assets.rglob("*") if p.is_file()):
             uri = f"{ASSETS_URI}/{path.relative_to(assets).as_posix()}"
             files.append(File.generated(config, uri, abs_src_path=str(path)))
-        if self.preview is None:
-            # The site folder is clean by now; search index, feeds and exports need only the
-            # archive, so they are written on the second core while MkDocs renders pages.
-            self._background = BackgroundOutputs(self.archive, Path(config.site_dir), config.site_url or "",
-                                                 config.site_name, search=self.config.search)
         self._total = len(files.documentation_pages())
         self._built = 0
         log.info("replysite: 生成 %d 个页面（其中答复 %d 件）", self._total, self.archive.total)
@@ -115,6 +115,11 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         if self._built % 1000 == 0 or self._built == self._total:
             log.info("replysite: 渲染页面 %d/%d", self._built, self._total)
         return output
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._background is not None:
+            self._background.abort()
+            self._background = None
 
     def on_shutdown(self) -> None:
         if self.preview is not None:

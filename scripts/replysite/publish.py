@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+import shutil
+import tempfile
+import traceback
 from pathlib import Path
 from typing import Callable
 
@@ -30,22 +32,50 @@ def write_outputs(archive: Archive, site_dir: Path, site_url: str, site_name: st
 
 
 class BackgroundOutputs:
-    """Runs `write_outputs` in a second process while MkDocs renders pages on the first core.
+    """Runs `write_outputs` in a forked process while MkDocs renders pages on the first core.
 
-    Everything it writes comes from the archive (not from the rendered HTML), so it can start
-    as soon as the site folder has been cleaned; `wait()` re-raises its error, if any, so a
-    failure still fails the whole build.
+    Everything it writes comes from the archive (not from the rendered HTML), so it starts as
+    soon as the archive is loaded, before the pages exist (a smaller parent to fork, and fork
+    passes the archive without pickling it). It writes into a folder beside the site, moved
+    into the site by `wait()`, which also re-raises its error so a failure fails the build.
     """
 
     def __init__(self, archive: Archive, site_dir: Path, site_url: str, site_name: str, *,
                  search: bool = True) -> None:
+        self.site_dir = site_dir
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.out = Path(tempfile.mkdtemp(prefix=".replysite-outputs-", dir=site_dir.parent))
         context = multiprocessing.get_context("fork")
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
-        self._future = self._pool.submit(write_outputs, archive, site_dir, site_url, site_name,
-                                         search=search)
+        self._errors, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_run, args=(send, archive, self.out, site_url, site_name, search),
+                                        daemon=True)
+        self._process.start()
+        send.close()
 
     def wait(self) -> None:
         try:
-            self._future.result()
+            self._process.join()
+            error = self._errors.recv() if self._errors.poll() else None
+            if error or self._process.exitcode != 0:
+                raise RuntimeError(error or f"后台进程异常退出（退出码 {self._process.exitcode}）")
+            for item in sorted(self.out.iterdir()):
+                shutil.move(str(item), str(self.site_dir / item.name))
         finally:
-            self._pool.shutdown()
+            shutil.rmtree(self.out, ignore_errors=True)
+
+    def abort(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+        shutil.rmtree(self.out, ignore_errors=True)
+
+
+def _run(send, archive: Archive, out: Path, site_url: str, site_name: str, search: bool) -> None:
+    try:
+        write_outputs(archive, out, site_url, site_name, search=search)
+        send.send(None)
+    except BaseException:
+        send.send(traceback.format_exc())
+        raise SystemExit(1) from None
+    finally:
+        send.close()
