@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import quote
@@ -94,7 +93,7 @@ def test_postings_match_grams_of_every_part() -> None:
 def test_index_is_deterministic(tmp_path: Path) -> None:
     records = fixture_records()
     a = build_index(records, tmp_path / "a")
-    b = build_index(list(reversed(records)), tmp_path / "b")
+    build_index(list(reversed(records)), tmp_path / "b")
     files_a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*") if p.is_file()}
     files_b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*") if p.is_file()}
     assert files_a == files_b

@@ -11,10 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
-from .archive import Archive, Group, Grouping
+from .archive import Archive, Grouping
 from .markdown_text import a, attr, esc, link
 from .model import Reply
-from .schema import CATEGORY_LABELS, KIND_LABELS
 
 PAGE_SIZE = 50
 OVERVIEW_PAGE_SIZE = 200

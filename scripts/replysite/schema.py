@@ -7,7 +7,7 @@ the published JSON Schema are all derived from FIELDS; nothing else lists the ke
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 KINDS = ("建议", "提案")
