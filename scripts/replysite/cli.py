@@ -50,7 +50,8 @@ def build(config_file: Path, site_dir: Path | None, verbose: bool) -> None:
     try:
         target = build_site(config_file, site_dir)
     except BuildFailed as exc:
-        click.echo(str(exc), err=True)
+        if not exc.shown:
+            click.echo(str(exc), err=True)
         sys.exit(1)
     click.echo(f"网站已生成：{display_path(target)}（用时 {time.perf_counter() - start:.1f} 秒）")
 

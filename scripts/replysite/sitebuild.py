@@ -16,7 +16,11 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 
 class BuildFailed(Exception):
-    pass
+    """`shown` is true when MkDocs has already logged the message (a validation report)."""
+
+    def __init__(self, message: str, shown: bool = False) -> None:
+        super().__init__(message)
+        self.shown = shown
 
 
 class _StderrHandler(logging.StreamHandler):
@@ -60,7 +64,9 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = T
         shutil.rmtree(tmp, ignore_errors=True)
         plugin = config.plugins.get("replysite")
         failure = getattr(plugin, "failure", None)
-        raise BuildFailed(failure or f"网站生成失败：{exc}；网站未生成，原有 site/ 保持不变。") from None
+        if failure:  # MkDocs logged the plugin's report as it aborted
+            raise BuildFailed(failure, shown=True) from None
+        raise BuildFailed(f"网站生成失败：{exc}；网站未生成，原有 site/ 保持不变。") from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
