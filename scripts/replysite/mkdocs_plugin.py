@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 
 from .archive import Archive
 from .load import FileCache, load_archive
+from .nav_cache import NavCache
 from .problems import ValidationFailed
 from .preview import PreviewCache
 from .publish import BackgroundOutputs, write_outputs
@@ -51,6 +52,8 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         self._background: BackgroundOutputs | None = None
         self._blocks: dict[str, tuple[str, ...]] = {}
         self.file_cache: FileCache | None = None  # unchanged reply files are not re-read while previewing
+        self._nav = None
+        self.nav_cache: NavCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance alive across `serve` rebuilds (MkDocs >= 1.4).
@@ -105,6 +108,17 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         self._built = 0
         log.info("replysite: 生成 %d 个页面（其中答复 %d 件）", self._total, self.archive.total)
         return files
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        nav = self._nav
+        homepage = config.extra.get("homepage") or (nav.homepage.url if nav and nav.homepage else "")
+        self.nav_cache = NavCache(env, nav, homepage, config.theme.get("logo"))
+        env.globals["replysite_nav"] = self.nav_cache
+        return env
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        self._nav = nav
+        return nav
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
         blocks = self._blocks.get(page.file.src_uri)
