@@ -117,3 +117,25 @@ def test_allow_only_covers_the_listed_values() -> None:
     text = f"13812345678 13912345678 ZhangSan@QQ.com {VALID_ID}"
     hits = find_private_details(text, ["13812345678", "zhangsan@qq.com", VALID_ID.lower()])
     assert [h.value for h in hits] == ["13912345678"]
+
+
+def test_the_cheap_first_scan_never_hides_a_number_the_precise_patterns_find() -> None:
+    """`_CANDIDATE` decides whether the precise patterns run at all: every spelling of a mobile
+    or ID number they match (separators, +86, full-width digits) must pass it."""
+    import itertools
+
+    from replysite.privacy import _CANDIDATE, _FULLWIDTH, ID_RE, MOBILE_RE
+
+    full = str.maketrans("0123456789-+", "０１２３４５６７８９－＋")
+    texts = []
+    for prefix, sep in itertools.product(("", "+86", "+86 ", "0086-", "电话"), ("", " ", "-")):
+        texts.append(f"{prefix}138{sep}1234{sep}5678号")
+    texts += ["身份证110101199003074514。", "11010119900307451X", "x1[3-9]"]
+    texts += [t.translate(full) for t in texts]
+    precise = 0
+    for text in texts:
+        fixed = text.translate(_FULLWIDTH)
+        if MOBILE_RE.search(fixed) or ID_RE.search(fixed):
+            precise += 1
+            assert _CANDIDATE.search(text), text
+    assert precise == len(texts) - 2  # all but the two spellings of "x1[3-9]"

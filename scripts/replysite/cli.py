@@ -9,14 +9,31 @@ from pathlib import Path
 
 import click
 
-from .load import load_replies
 from .problems import display_path
-from .sitebuild import BuildFailed, build_site, setup_logging
 
 CONFIG_HELP = "MkDocs 配置文件（默认 mkdocs.yml）"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """Imports a command's module only when that command runs (or help lists it): `check`
+    then starts without loading MkDocs, python-docx and the rest."""
+
+    LAZY = {"new": "commands_new:new_command", "import": "commands_import:import_command",
+            "schema": "commands_schema:schema_command", "generate": "synthetic:generate_command"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.LAZY])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.LAZY:
+            import importlib
+
+            module, attr = self.LAZY[name].split(":")
+            return getattr(importlib.import_module(f".{module}", __package__), attr)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """建议提案答复公开网站：检查答复文件、生成网站、本地预览。"""
 
@@ -26,15 +43,17 @@ def main() -> None:
               show_default=True, help="答复文件夹")
 def check(replies_dir: Path) -> None:
     """只检查答复文件和名录，不生成网站；有问题时列出全部问题并以状态码 1 退出。"""
+    from .load import check_replies
+
     start = time.perf_counter()
-    archive, problems = load_replies(replies_dir)
-    if archive is None:
+    summary, problems = check_replies(replies_dir)
+    if summary is None:
         from .problems import ValidationFailed
 
         click.echo(ValidationFailed(problems).report(), err=True)
         sys.exit(1)
-    click.echo(f"检查通过：{archive.total} 件答复，{len(archive.units)} 个单位，"
-               f"{len(archive.topics)} 个主题（用时 {time.perf_counter() - start:.1f} 秒）。")
+    click.echo(f"检查通过：{summary.replies} 件答复，{summary.units} 个单位，"
+               f"{summary.topics} 个主题（用时 {time.perf_counter() - start:.1f} 秒）。")
 
 
 @main.command()
@@ -45,6 +64,8 @@ def check(replies_dir: Path) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="显示详细日志")
 def build(config_file: Path, site_dir: Path | None, verbose: bool) -> None:
     """检查全部答复，然后以严格模式生成整个网站；任何问题都不会留下半成品。"""
+    from .sitebuild import BuildFailed, build_site, setup_logging
+
     setup_logging(verbose)
     start = time.perf_counter()
     try:
@@ -65,6 +86,8 @@ def serve(config_file: Path, dev_addr: str) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import MkDocsException
 
+    from .sitebuild import setup_logging
+
     setup_logging()
     try:
         # Dirty rebuilds re-render only changed pages (see preview.py); preview is not strict,
@@ -74,19 +97,6 @@ def serve(config_file: Path, dev_addr: str) -> None:
     except MkDocsException as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
-
-
-def _register() -> None:
-    from .commands_import import import_command
-    from .commands_new import new_command
-    from .commands_schema import schema_command
-    from .synthetic import generate_command
-
-    for command in (new_command, import_command, schema_command, generate_command):
-        main.add_command(command)
-
-
-_register()
 
 
 if __name__ == "__main__":

@@ -45,6 +45,8 @@ def find_unsafe_html(body: str) -> list[tuple[int, str]]:
         finder.feed(body)
         finder.close()
     found = list(finder.found)
+    if ":" not in body:
+        return sorted(found)  # every scheme needs an ASCII colon (Chinese text uses "："): no link scan
     lower = body.lower()
     if "script" not in lower and "data" not in lower:
         return sorted(found)  # no scheme that could run script: skip the link scan

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+from dataclasses import dataclass
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable
@@ -20,14 +21,14 @@ Progress = Callable[[str, int, int], None]
 
 
 def discover(replies_dir: Path) -> list[Path]:
-    """Every reply file: *.md anywhere below the folder, except README files and hidden/_ names."""
-    found = []
-    for path in replies_dir.rglob("*.md"):
-        rel = path.relative_to(replies_dir)
-        if any(part.startswith((".", "_")) for part in rel.parts) or path.name.upper() == "README.MD":
-            continue
-        found.append(path)
-    return sorted(found)
+    """Every reply file: *.md anywhere below the folder, except README files and hidden/_ names
+    (hidden and _ folders are not entered). Sorted by path, so every run lists them alike."""
+    found: list[str] = []
+    for folder, dirs, files in os.walk(replies_dir):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        found += [os.path.join(folder, f) for f in files
+                  if f.endswith(".md") and not f.startswith((".", "_")) and f.upper() != "README.MD"]
+    return [Path(p) for p in sorted(found, key=lambda p: Path(p).relative_to(replies_dir).parts)]
 
 
 IdSeen = tuple[str, str, int]  # id, shown path, line
@@ -49,9 +50,15 @@ def _check_file(path: Path, replies_dir: Path, root: str, units, topics, today: 
     return reply, problems + reply_problems, seen
 
 
+Checked = tuple[list[Reply], int, list[Problem], list[IdSeen]]  # replies (if kept), how many passed, …
+
+
 def _check_files(paths: list[Path], replies_dir: Path, root: str, units, topics, today: dt.date,
-                 cache: "FileCache | None" = None) -> tuple[list[Reply], list[Problem], list[IdSeen]]:
+                 cache: "FileCache | None" = None, keep: bool = True) -> Checked:
+    """Check some files. Without `keep` the replies are counted, not returned: `replysite check`
+    then sends no reply back from the other processes (pickling them cost more than checking)."""
     replies: list[Reply] = []
+    passed = 0
     problems: list[Problem] = []
     ids: list[IdSeen] = []
     for path in paths:
@@ -64,8 +71,10 @@ def _check_files(paths: list[Path], replies_dir: Path, root: str, units, topics,
         if seen is not None:
             ids.append(seen)
         if reply is not None:
-            replies.append(reply)
-    return replies, problems, ids
+            passed += 1
+            if keep:
+                replies.append(reply)
+    return replies, passed, problems, ids
 
 
 class FileCache:
@@ -94,44 +103,51 @@ class FileCache:
 
 
 def _check_all(paths: list[Path], replies_dir: Path, root: str, units, topics, today: dt.date,
-               progress: Progress | None, cache: FileCache | None = None
-               ) -> tuple[list[Reply], list[Problem], list[IdSeen]]:
+               progress: Progress | None, cache: FileCache | None = None, keep: bool = True) -> Checked:
     """Check files in chunks, on every core when the archive is large; results keep file order."""
     workers = min(os.cpu_count() or 1, 4) if len(paths) >= PARALLEL_FROM and cache is None else 1
     chunks = [paths[i:i + CHUNK_SIZE] for i in range(0, len(paths), CHUNK_SIZE)]
     replies: list[Reply] = []
     problems: list[Problem] = []
     ids: list[IdSeen] = []
-    done = 0
+    done = passed = 0
 
-    def collect(result: tuple[list[Reply], list[Problem], list[IdSeen]], count: int) -> None:
-        nonlocal done
+    def collect(result: Checked, count: int) -> None:
+        nonlocal done, passed
         replies.extend(result[0])
-        problems.extend(result[1])
-        ids.extend(result[2])
+        passed += result[1]
+        problems.extend(result[2])
+        ids.extend(result[3])
         done += count
         if progress:
             progress("检查答复文件", done, len(paths))
 
     if workers == 1:
         for chunk in chunks:
-            collect(_check_files(chunk, replies_dir, root, units, topics, today, cache), len(chunk))
+            collect(_check_files(chunk, replies_dir, root, units, topics, today, cache, keep), len(chunk))
     else:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = [pool.submit(_check_files, chunk, replies_dir, root, units, topics, today)
+            futures = [pool.submit(_check_files, chunk, replies_dir, root, units, topics, today, None, keep)
                        for chunk in chunks]
             for chunk, future in zip(chunks, futures):
                 collect(future.result(), len(chunk))
-    return replies, problems, ids
+    return replies, passed, problems, ids
 
 
-def load_replies(replies_dir: Path, today: dt.date | None = None, progress: Progress | None = None,
-                 cache: FileCache | None = None) -> tuple[Archive | None, list[Problem]]:
-    """Parse and validate everything; returns the archive, or None with every problem found."""
+@dataclass(frozen=True)
+class CheckSummary:
+    replies: int
+    units: int
+    topics: int
+
+
+def _check_folder(replies_dir: Path, today: dt.date | None, progress: Progress | None,
+                  cache: FileCache | None, keep: bool):
+    """Registries, then every file, then the rules across files (unique ids)."""
     today = today or dt.date.today()
     root = display_path(replies_dir)
     if not replies_dir.is_dir():
-        return None, [Problem(root, 0, None, "找不到答复文件夹")]
+        return [], 0, None, None, [Problem(root, 0, None, "找不到答复文件夹")]
     units, problems = load_units(replies_dir, root)
     topics, topic_problems = load_topics(replies_dir, root)
     problems += topic_problems
@@ -140,7 +156,8 @@ def load_replies(replies_dir: Path, today: dt.date | None = None, progress: Prog
         problems.append(Problem(root, 0, None, "文件夹中没有任何答复文件（*.md）"))
     if cache is not None:
         cache.start((units, topics, today))
-    replies, file_problems, ids = _check_all(paths, replies_dir, root, units, topics, today, progress, cache)
+    replies, passed, file_problems, ids = _check_all(paths, replies_dir, root, units, topics, today,
+                                                     progress, cache, keep)
     problems += file_problems
     first_seen: dict[str, tuple[str, int]] = {}
     for ident, shown, line in ids:
@@ -150,9 +167,25 @@ def load_replies(replies_dir: Path, today: dt.date | None = None, progress: Prog
                                     f"编号“{ident}”与 {other}:{other_line} 重复；每个答复的编号必须唯一"))
         else:
             first_seen[ident] = (shown, line)
+    return replies, passed, units, topics, problems
+
+
+def load_replies(replies_dir: Path, today: dt.date | None = None, progress: Progress | None = None,
+                 cache: FileCache | None = None) -> tuple[Archive | None, list[Problem]]:
+    """Parse and validate everything; returns the archive, or None with every problem found."""
+    replies, _, units, topics, problems = _check_folder(replies_dir, today, progress, cache, keep=True)
     if problems:
         return None, problems
     return build_archive(replies, units.items, topics.items), []
+
+
+def check_replies(replies_dir: Path, today: dt.date | None = None, progress: Progress | None = None
+                  ) -> tuple[CheckSummary | None, list[Problem]]:
+    """The same checks as `load_replies`, for `replysite check`: counts instead of an archive."""
+    _, passed, units, topics, problems = _check_folder(replies_dir, today, progress, None, keep=False)
+    if problems:
+        return None, problems
+    return CheckSummary(passed, len(units.items), len(topics.items)), []
 
 
 def load_archive(replies_dir: Path, today: dt.date | None = None,
