@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 
 from .archive import Archive
 from .load import FileCache, load_archive
+from .mkdocs_render_worker import RenderWorker, in_worker, pick_pages
 from .nav_cache import NavCache
 from .problems import ValidationFailed
 from .preview import PreviewCache
@@ -54,6 +55,9 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         self.file_cache: FileCache | None = None  # unchanged reply files are not re-read while previewing
         self._nav = None
         self.nav_cache: NavCache | None = None
+        self._worker: RenderWorker | None = None
+        self._reply_uris: list[str] = []
+        self._populated = 0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance alive across `serve` rebuilds (MkDocs >= 1.4).
@@ -94,7 +98,10 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         assert self.archive is not None
         pages = generate_pages(self.archive, config.site_name, self.config.intro)
         self._blocks = {page.src_uri: page.blocks for page in pages if page.blocks}
-        for page in pages:
+        self._reply_uris = [page.src_uri for page in pages if page.src_uri.startswith("replies/")]
+        # Reply pages last: MkDocs reaches the render worker's share (the last reply pages) as
+        # late as possible.
+        for page in sorted(pages, key=lambda p: p.src_uri.startswith("replies/")):
             if self.preview is not None:
                 path = self.preview.store(page.src_uri, page.content)
                 files.append(File.generated(config, page.src_uri, abs_src_path=str(path)))
@@ -110,6 +117,7 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         return files
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        self._stop_worker()  # every page has its Markdown converted by now
         nav = self._nav
         homepage = config.extra.get("homepage") or (nav.homepage.url if nav and nav.homepage else "")
         self.nav_cache = NavCache(env, nav, homepage, config.theme.get("logo"))
@@ -118,11 +126,31 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self._nav = nav
+        self._populated = 0
+        uris = pick_pages(self._reply_uris) if self.preview is None else []
+        if uris:
+            # Forked last, right before MkDocs reads the pages: the child gets everything built so far.
+            self._worker = RenderWorker(uris, config, files, Path(config.site_dir).parent)
         return nav
 
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        if self._worker is not None and page.file.src_uri in self._worker.uris:
+            return ""  # the render worker converts this page's Markdown
+        return markdown
+
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        self._populated += 1
+        if not in_worker() and self._populated % 1000 == 0 or self._populated == self._total:
+            log.info("replysite: 转换 Markdown %d/%d", self._populated, self._total)
+        if self._worker is not None and page.file.src_uri in self._worker.uris:
+            return self._worker.take(page, files)
         blocks = self._blocks.get(page.file.src_uri)
         return fill_blocks(html, blocks) if blocks else html
+
+    def _stop_worker(self) -> None:
+        if self._worker is not None:
+            worker, self._worker = self._worker, None
+            worker.close()
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         self._built += 1
@@ -131,6 +159,7 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         return output
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._stop_worker()
         if self._background is not None:
             self._background.abort()
             self._background = None

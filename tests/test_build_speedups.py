@@ -1,0 +1,83 @@
+"""The build's speed-ups change no byte of the site: the fixture site built with them (navigation
+rendered once per shape, reply Markdown converted by the render worker, forced on for a small
+site) and without them is identical, file for file. And what MkDocs says about a page rendered
+by the worker still reaches the log and fails a strict build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from replysite import mkdocs_render_worker
+from replysite.cli import main
+from replysite.nav_cache import NavCache
+
+from conftest import make_site
+
+
+def _build(project: Path, site: Path):
+    return CliRunner().invoke(main, ["build", "-f", str(project / "mkdocs.yml"), "-d", str(site)])
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def every_speedup_on(monkeypatch: pytest.MonkeyPatch) -> list:
+    """All reply pages go to the render worker; returns the NavCache objects used."""
+    monkeypatch.setattr(mkdocs_render_worker, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(mkdocs_render_worker, "SHARE", 1.0)
+    caches = []
+    original = NavCache.__call__
+
+    def counting(self, context):
+        caches.append(self)
+        return original(self, context)
+
+    counting.jinja_pass_arg = original.jinja_pass_arg  # keep jinja2.pass_context
+    monkeypatch.setattr(NavCache, "__call__", counting)
+    return caches
+
+
+def test_speedups_change_no_byte_of_the_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             every_speedup_on: list) -> None:
+    project = make_site(tmp_path)
+    taken = []
+    original_take = mkdocs_render_worker.RenderWorker.take
+    monkeypatch.setattr(mkdocs_render_worker.RenderWorker, "take",
+                        lambda self, page, files: taken.append(page.file.src_uri) or original_take(self, page, files))
+    result = _build(project, tmp_path / "fast")
+    assert result.exit_code == 0, result.output
+    fast = _files(tmp_path / "fast")
+    replies = sorted(p for p in fast if p.startswith("replies/") and p.endswith("index.html"))
+    assert len(taken) == len(replies) == 5, "every reply page came from the render worker"
+    assert every_speedup_on[-1].hits > 10, "pages outside the navigation reuse a cached copy"
+
+    monkeypatch.setattr(mkdocs_render_worker, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(NavCache, "enabled", False)
+    result = _build(project, tmp_path / "plain")
+    assert result.exit_code == 0, result.output
+    plain = _files(tmp_path / "plain")
+    assert sorted(fast) == sorted(plain)
+    different = [name for name in fast if fast[name] != plain[name]]
+    assert not different, different[:5]
+    # the navigation and the reply's own headings (table of contents) are really there
+    page = fast[replies[0]].decode()
+    assert '<a href="../../units/" class="md-nav__link">' in page
+    assert 'class="md-nav md-nav--secondary"' in page
+
+
+def test_a_warning_about_a_page_rendered_by_the_worker_fails_the_strict_build(
+        tmp_path: Path, every_speedup_on: list) -> None:
+    project = make_site(tmp_path)
+    reply = next((project / "replies").rglob("*.md"))
+    text = reply.read_text(encoding="utf-8")
+    reply.write_text(text.rstrip("\n") + "\n\n详见[另一件答复](no-such-reply.md)。\n", encoding="utf-8")
+    result = _build(project, tmp_path / "site")
+    assert result.exit_code == 1
+    assert "no-such-reply.md" in result.output
+    assert "Aborted with 1 warnings in strict mode!" in result.output
+    assert not (tmp_path / "site").exists()
