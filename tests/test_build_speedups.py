@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from replysite import mkdocs_render_worker
 from replysite.cli import main
-from replysite.nav_cache import NavCache
+from replysite.template_cache import NavCache
 
 from conftest import make_site
 
@@ -30,6 +30,7 @@ def every_speedup_on(monkeypatch: pytest.MonkeyPatch) -> list:
     """All reply pages go to the render worker; returns the NavCache objects used."""
     monkeypatch.setattr(mkdocs_render_worker, "PARALLEL_FROM", 1)
     monkeypatch.setattr(mkdocs_render_worker, "SHARE", 1.0)
+    monkeypatch.setattr(mkdocs_render_worker, "TEMPLATE_SHARE", 0.6)
     caches = []
     original = NavCache.__call__
 
@@ -45,16 +46,21 @@ def every_speedup_on(monkeypatch: pytest.MonkeyPatch) -> list:
 def test_speedups_change_no_byte_of_the_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                              every_speedup_on: list) -> None:
     project = make_site(tmp_path)
-    taken = []
-    original_take = mkdocs_render_worker.RenderWorker.take
-    monkeypatch.setattr(mkdocs_render_worker.RenderWorker, "take",
-                        lambda self, page, files: taken.append(page.file.src_uri) or original_take(self, page, files))
+    taken, prerendered = [], []
+    worker = mkdocs_render_worker.RenderWorker
+    take_content, take_page = worker.take_content, worker.take_page
+    monkeypatch.setattr(worker, "take_content",
+                        lambda self, page, files: taken.append(page.file.src_uri) or take_content(self, page, files))
+    monkeypatch.setattr(worker, "take_page",
+                        lambda self, page: prerendered.append(page.file.src_uri) or take_page(self, page))
     result = _build(project, tmp_path / "fast")
     assert result.exit_code == 0, result.output
     fast = _files(tmp_path / "fast")
     replies = sorted(p for p in fast if p.startswith("replies/") and p.endswith("index.html"))
-    assert len(taken) == len(replies) == 5, "every reply page came from the render worker"
-    assert every_speedup_on[-1].hits > 10, "pages outside the navigation reuse a cached copy"
+    assert len(taken) == len(replies) == 5, "every reply page's Markdown came from the render worker"
+    pages = sum(p.endswith(".html") for p in fast) - 1  # 404.html is a theme template
+    assert len(prerendered) == int(pages * 0.6), "the last 60 % of the pages came whole from the worker"
+    assert every_speedup_on[-1].hits > 0, "pages outside the navigation reuse a cached copy"
 
     monkeypatch.setattr(mkdocs_render_worker, "PARALLEL_FROM", 10**9)
     monkeypatch.setattr(NavCache, "enabled", False)
@@ -81,3 +87,27 @@ def test_a_warning_about_a_page_rendered_by_the_worker_fails_the_strict_build(
     assert "no-such-reply.md" in result.output
     assert "Aborted with 1 warnings in strict mode!" in result.output
     assert not (tmp_path / "site").exists()
+
+
+def test_translations_are_materials_texts_looked_up_once() -> None:
+    import re
+
+    import jinja2
+
+    from replysite.template_cache import MATERIAL_NAV, Translations
+
+    templates = MATERIAL_NAV.parent.parent
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)))
+    material = env.from_string('{% import "partials/languages/zh.html" as lang %}'
+                               '{% import "partials/languages/en.html" as fallback %}'
+                               "{{ lang.t(key) or fallback.t(key) or key }}")
+    texts = "".join((templates / "partials" / "languages" / f"{name}.html").read_text(encoding="utf-8")
+                    for name in ("zh", "en"))
+    keys = set(re.findall(r'^\s*"([\w.]+)":', texts, re.M)) - {"language"}
+    assert len(keys) > 40
+    translate = Translations(env, "zh")
+    for key in sorted(keys) + ["no.such.key"]:
+        assert translate(key) == material.render(key=key), key
+        assert translate(key) == material.render(key=key), key  # again, from the cache
+    assert translate("search.placeholder") == "搜索"
+    assert translate("language") == "zh-CN"

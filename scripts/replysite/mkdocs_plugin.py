@@ -18,8 +18,9 @@ from mkdocs.structure.files import File, Files
 
 from .archive import Archive
 from .load import FileCache, load_archive
-from .mkdocs_render_worker import RenderWorker, in_worker, pick_pages
-from .nav_cache import NavCache
+from . import mkdocs_render_worker as workers
+from .mkdocs_render_worker import RenderWorker, in_worker
+from .template_cache import NavCache, Translations
 from .problems import ValidationFailed
 from .preview import PreviewCache
 from .publish import BackgroundOutputs, write_outputs
@@ -55,7 +56,7 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         self.file_cache: FileCache | None = None  # unchanged reply files are not re-read while previewing
         self._nav = None
         self.nav_cache: NavCache | None = None
-        self._worker: RenderWorker | None = None
+        self._worker: RenderWorker | None = None  # the Markdown pass's, then the template pass's
         self._reply_uris: list[str] = []
         self._populated = 0
 
@@ -122,15 +123,29 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         homepage = config.extra.get("homepage") or (nav.homepage.url if nav and nav.homepage else "")
         self.nav_cache = NavCache(env, nav, homepage, config.theme.get("logo"))
         env.globals["replysite_nav"] = self.nav_cache
+        env.globals["replysite_translate"] = Translations(env, config.theme["language"])
+        if self.preview is None:
+            pages = [f.src_uri for f in files.documentation_pages()]
+            uris = workers.last_share(pages, workers.TEMPLATE_SHARE, len(self._reply_uris))
+            if uris:
+                self._worker = RenderWorker.templates(uris, config, files, nav, env, Path(config.site_dir).parent)
+                for uri in uris:  # after the fork: only the parent's pages print the child's HTML
+                    files.get_file_from_path(uri).page.meta["template"] = workers.PRERENDERED_TEMPLATE
         return env
+
+    def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
+        if self._worker is not None and page.file.src_uri in self._worker.uris and not in_worker():
+            context["replysite_prerendered"] = self._worker.take_page(page)
+        return context
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self._nav = nav
         self._populated = 0
-        uris = pick_pages(self._reply_uris) if self.preview is None else []
-        if uris:
-            # Forked last, right before MkDocs reads the pages: the child gets everything built so far.
-            self._worker = RenderWorker(uris, config, files, Path(config.site_dir).parent)
+        if self.preview is None:
+            uris = workers.last_share(self._reply_uris, workers.SHARE, len(self._reply_uris))
+            if uris:
+                # Forked right before MkDocs reads the pages: the child has everything built so far.
+                self._worker = RenderWorker.markdown(uris, config, files, Path(config.site_dir).parent)
         return nav
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
@@ -140,10 +155,10 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
         self._populated += 1
-        if not in_worker() and self._populated % 1000 == 0 or self._populated == self._total:
+        if not in_worker() and (self._populated % 1000 == 0 or self._populated == self._total):
             log.info("replysite: 转换 Markdown %d/%d", self._populated, self._total)
         if self._worker is not None and page.file.src_uri in self._worker.uris:
-            return self._worker.take(page, files)
+            return self._worker.take_content(page, files)
         blocks = self._blocks.get(page.file.src_uri)
         return fill_blocks(html, blocks) if blocks else html
 
@@ -175,6 +190,7 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.archive is not None
+        self._stop_worker()
         if self._background is not None:
             background, self._background = self._background, None
             try:

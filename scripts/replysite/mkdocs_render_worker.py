@@ -1,14 +1,20 @@
-"""Part of the reply pages' Markdown rendered by a second process while MkDocs renders the rest.
+"""The last reply pages rendered by a second process while MkDocs renders the others.
 
-MkDocs converts every page's Markdown one after another on one core, and converting reply
-bodies is most of a large build. After the navigation is built, `RenderWorker` forks: the child
-runs MkDocs' own page step (`_populate_page`: read, plugin events, Markdown, plugin events) on
-the reply pages given to it and appends each result to a file. In the parent, those pages get
-an empty Markdown text (nearly free to convert) and, at `on_page_content`, take the child's
-HTML, table of contents and anchors instead. Log records of the child (MkDocs' warnings about
-a page) are replayed in the parent in page order, so `--strict` counts them as usual.
+MkDocs renders a site one page at a time on one core, in two passes: every page's Markdown
+(`_populate_page`), then every page's theme template (`_build_page`). For each pass a
+`RenderWorker` is forked right before it starts; the child runs MkDocs' own code for that pass
+on the pages given to it, the last reply pages MkDocs will reach, and appends each result to a
+file. The parent takes the results in page order when MkDocs gets to those pages:
 
-The output is byte-for-byte the same as without the worker (tests/test_render_worker.py).
+- Markdown pass: the page's Markdown is replaced by an empty text (nearly free to convert) and
+  `on_page_content` puts in the child's HTML, table of contents, title and anchors;
+- template pass: the page gets a template that prints the child's finished HTML
+  (`overrides/replysite-prerendered.html`), then MkDocs' `on_post_page` and writing as usual.
+
+Log records of the child (MkDocs' warnings about a page) are replayed in the parent in page
+order, so `--strict` counts them as usual. The site is byte-for-byte the same as without the
+workers (tests/test_build_speedups.py). Other plugins see `on_page_context` twice for the
+worker's pages (in the child, and in the parent for the small template).
 """
 
 from __future__ import annotations
@@ -23,20 +29,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from mkdocs.commands.build import _populate_page
+from mkdocs.commands.build import _populate_page, get_context
 from mkdocs.structure.pages import Page
 
 # Below this many reply pages a second process costs more than it saves.
 PARALLEL_FROM = 1000
-# Fraction of the reply pages (the last ones MkDocs reaches) rendered by the child: the child
-# shares its core with the search index, feeds and exports being written.
-SHARE = 0.45
+# Fraction of the reply pages (the last ones MkDocs reaches) converted from Markdown by the
+# child: it shares its core with the search index, feeds and exports being written.
+SHARE = 0.5
+# Fraction of all pages whose template the child renders (the search index is done by then).
+TEMPLATE_SHARE = 0.5
+PRERENDERED_TEMPLATE = "replysite-prerendered.html"
+
+_in_child = False
+
+
+def in_worker() -> bool:
+    """True inside a worker (the plugin logs progress only in the parent)."""
+    return _in_child
 
 
 @dataclass
 class Rendered:
     src_uri: str
-    content: str | None = None
+    content: str | None = None  # Markdown pass: the page's HTML body; template pass: the whole page
     toc: object = None
     title_from_render: str | None = None
     present_anchor_ids: set[str] | None = None
@@ -55,35 +71,63 @@ class _Capture(logging.Handler):
         self.records.append(record)
 
 
-def pick_pages(reply_uris: Sequence[str]) -> list[str]:
-    """The reply pages the child renders: the last SHARE of them in MkDocs' page order."""
-    if len(reply_uris) < PARALLEL_FROM:
+def last_share(uris: Sequence[str], share: float, replies: int) -> list[str]:
+    """The last `share` of `uris` (in MkDocs' page order), when the archive is large enough."""
+    if replies < PARALLEL_FROM or share <= 0:
         return []
-    return list(reply_uris[len(reply_uris) - int(len(reply_uris) * SHARE):])
+    return list(uris[len(uris) - int(len(uris) * share):])
 
 
-_in_child = False
+def _markdown_step(uri: str, result: Rendered, config, files) -> None:
+    file = files.get_file_from_path(uri)
+    page = file.page if file.page is not None else Page(None, file, config)
+    _populate_page(page, config, files)
+    result.content, result.toc = page.content, page.toc
+    result.title_from_render = page._title_from_render
+    result.present_anchor_ids = page.present_anchor_ids
+    if page.links_to_anchors:
+        result.links_to_anchors = {f.src_uri: links for f, links in page.links_to_anchors.items()}
 
 
-def in_worker() -> bool:
-    """True inside the render worker (the plugin logs progress only in the parent)."""
-    return _in_child
+def _template_step(uri: str, result: Rendered, config, files, doc_files, nav, env) -> None:
+    """What `mkdocs.commands.build._build_page` does before `on_post_page` and writing."""
+    page = files.get_file_from_path(uri).page
+    config._current_page = page
+    page.active = True
+    try:
+        context = get_context(nav, doc_files, config, page)
+        template = env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        result.content = template.render(context)
+    finally:
+        page.active = False
+        config._current_page = None
 
 
 class RenderWorker:
-    def __init__(self, uris: list[str], config, files, temp_dir: Path) -> None:
+    """A forked child running `step` for `uris`, in order; the parent `take`s each result."""
+
+    def __init__(self, uris: list[str], temp_dir: Path, step, *args) -> None:
         self.uris = set(uris)
         fd, name = tempfile.mkstemp(prefix=".replysite-render-", dir=temp_dir)
         os.close(fd)
         self._path = Path(name)
         context = multiprocessing.get_context("fork")
         self._ready = context.Semaphore(0)
-        self._process = context.Process(target=self._run, args=(uris, config, files), daemon=True)
+        self._process = context.Process(target=self._run, args=(uris, step, args), daemon=True)
         self._process.start()
         self._reader = self._path.open("rb")
 
+    @classmethod
+    def markdown(cls, uris: list[str], config, files, temp_dir: Path) -> "RenderWorker":
+        return cls(uris, temp_dir, _markdown_step, config, files)
+
+    @classmethod
+    def templates(cls, uris: list[str], config, files, nav, env, temp_dir: Path) -> "RenderWorker":
+        return cls(uris, temp_dir, _template_step, config, files, files.documentation_pages(), nav, env)
+
     # --- in the child ---------------------------------------------------------------------
-    def _run(self, uris: list[str], config, files) -> None:
+    def _run(self, uris: list[str], step, args: tuple) -> None:
         global _in_child
         _in_child = True
         logger = logging.getLogger("mkdocs")
@@ -94,14 +138,7 @@ class RenderWorker:
             for uri in uris:
                 result = Rendered(uri)
                 try:
-                    file = files.get_file_from_path(uri)
-                    page = file.page if file.page is not None else Page(None, file, config)
-                    _populate_page(page, config, files)
-                    result.content, result.toc = page.content, page.toc
-                    result.title_from_render = page._title_from_render
-                    result.present_anchor_ids = page.present_anchor_ids
-                    if page.links_to_anchors:
-                        result.links_to_anchors = {f.src_uri: links for f, links in page.links_to_anchors.items()}
+                    step(uri, result, *args)
                 except BaseException:
                     result.error = traceback.format_exc()
                 result.records, capture.records = capture.records, []
@@ -112,8 +149,7 @@ class RenderWorker:
                     break
 
     # --- in the parent --------------------------------------------------------------------
-    def take(self, page, files) -> str:
-        """The child's result for `page` (the next one it wrote), applied to the page."""
+    def _next(self, page) -> Rendered:
         while not self._ready.acquire(timeout=0.5):
             if not self._process.is_alive():
                 if self._ready.acquire(timeout=0):  # it wrote a last result, then exited
@@ -125,6 +161,11 @@ class RenderWorker:
         if result.error:
             raise RuntimeError(f"渲染 {result.src_uri} 时出错：\n{result.error}")
         assert result.src_uri == page.file.src_uri, (result.src_uri, page.file.src_uri)
+        return result
+
+    def take_content(self, page, files) -> str:
+        """Markdown pass: the child's result for `page`, applied to the page; returns its HTML."""
+        result = self._next(page)
         page.toc = result.toc
         page._title_from_render = result.title_from_render
         page.present_anchor_ids = result.present_anchor_ids
@@ -132,6 +173,10 @@ class RenderWorker:
             page.links_to_anchors = {files.get_file_from_path(uri): links
                                      for uri, links in result.links_to_anchors.items()}
         return result.content or ""
+
+    def take_page(self, page) -> str:
+        """Template pass: the whole HTML page the child rendered."""
+        return self._next(page).content or ""
 
     def close(self) -> None:
         if self._process.is_alive():

@@ -101,4 +101,4 @@ def shard(blocks: dict[str, bytes]) -> bytes:
 
 def gz(data: bytes) -> bytes:
     """Deterministic gzip (no timestamp, no file name)."""
-    return gzip.compress(data, compresslevel=9, mtime=0)
+    return gzip.compress(data, compresslevel=6, mtime=0)  # 9 is 15 % slower, 0.02 % smaller here

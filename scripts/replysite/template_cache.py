@@ -1,10 +1,14 @@
-"""Material's navigation, rendered once per shape instead of once per page.
+"""Parts of Material's templates computed once per build instead of once per page.
 
-Material draws the whole navigation into every page. On a page that is not itself in the
+`NavCache`: Material draws the whole navigation into every page. On a page that is not itself in the
 navigation (every reply and every generated index page) nothing in it is active, so its HTML
 depends only on where each link points from that page. The cache key is exactly those
 relative links, computed with the function Material's `url` filter uses, so a cached copy is
 byte-for-byte what the template would have produced.
+
+`Translations`: Material's `lang.t(key)` renders a macro that builds the language's whole table
+(and English's, as fallback) on every call, a dozen calls per page; here each text is looked up
+once, from the same macros.
 """
 
 from __future__ import annotations
@@ -16,6 +20,26 @@ from markupsafe import Markup
 from mkdocs.utils import normalize_url
 
 MATERIAL_NAV = Path(__import__("material").__file__).parent / "templates" / "partials" / "nav.html"
+
+
+class Translations:
+    """Called as `replysite_translate(key)` from our `partials/language.html`."""
+
+    def __init__(self, env: jinja2.Environment, language: str) -> None:
+        self.language = language
+        self.lang = env.get_template(f"partials/languages/{language}.html").module
+        self.fallback = env.get_template("partials/languages/en.html").module
+        self.cache: dict[str, str] = {}
+
+    def __call__(self, key: str) -> str:
+        text = self.cache.get(key)
+        if text is None:
+            if key == "language" and self.language == "zh":
+                text = "zh-CN"  # Simplified Chinese, for <html lang> and screen readers
+            else:
+                text = str(self.lang.t(key)) or str(self.fallback.t(key)) or key
+            self.cache[key] = text
+        return text
 
 
 class NavCache:
