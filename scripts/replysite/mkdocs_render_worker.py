@@ -19,6 +19,7 @@ worker's pages (in the child, and in the parent for the small template).
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -115,6 +116,7 @@ class RenderWorker:
         context = multiprocessing.get_context("fork")
         self._ready = context.Semaphore(0)
         self._process = context.Process(target=self._run, args=(uris, step, args), daemon=True)
+        gc.freeze()  # what exists now is never scanned again: fewer pages copied after the fork
         self._process.start()
         self._reader = self._path.open("rb")
 
@@ -184,3 +186,4 @@ class RenderWorker:
         self._process.join()
         self._reader.close()
         self._path.unlink(missing_ok=True)
+        gc.unfreeze()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import shutil
@@ -49,6 +50,7 @@ class BackgroundOutputs:
         self._errors, send = context.Pipe(duplex=False)
         self._process = context.Process(target=_run, args=(send, archive, self.out, site_url, site_name, search),
                                         daemon=True)
+        gc.freeze()  # what exists now is never scanned again: fewer pages copied after the fork
         self._process.start()
         send.close()
 
@@ -62,12 +64,14 @@ class BackgroundOutputs:
                 shutil.move(str(item), str(self.site_dir / item.name))
         finally:
             shutil.rmtree(self.out, ignore_errors=True)
+            gc.unfreeze()
 
     def abort(self) -> None:
         if self._process.is_alive():
             self._process.terminate()
             self._process.join()
         shutil.rmtree(self.out, ignore_errors=True)
+        gc.unfreeze()
 
 
 def _run(send, archive: Archive, out: Path, site_url: str, site_name: str, search: bool) -> None:
