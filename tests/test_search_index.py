@@ -74,7 +74,15 @@ def test_record_from_seed_reply() -> None:
     assert r.topics == ("营商环境", "政务服务", "监管执法") and r.proposers == ("程伟川",)
 
 
-def test_postings_match_grams_of_every_part() -> None:
+@pytest.mark.parametrize("batch_chars, merge_ranges", [(8_000_000, 1), (3000, 4), (500, 50)])
+def test_postings_match_grams_of_every_part(monkeypatch: pytest.MonkeyPatch, batch_chars: int,
+                                             merge_ranges: int) -> None:
+    """Also with texts cut in several batches and the keys merged in several ranges."""
+    from replysite.search import postings
+
+    monkeypatch.setattr(postings, "BATCH_CHARS", batch_chars)
+    monkeypatch.setattr(postings, "MERGE_RANGES", merge_ranges)
+    monkeypatch.setattr(postings, "MIN_RANGE_KEYS", 1)
     texts = [normalize(t) for t in ("营商环境 优化" * 40, "ＡＢ１２ 程伟川\n" + "的" * 2500 + "尾巴", "a")]
     sizes = [part_size(len(t), 100) for t in texts]
     counts = [part_count(len(t), s) for t, s in zip(texts, sizes)]
