@@ -234,3 +234,27 @@ def test_typing_updates_url_and_single_character_works(page: Page, site: str) ->
     page.go_back()
     page.wait_for_function("document.querySelectorAll('.rs-result').length === 8")
     assert page.input_value(".rs-input") == ""
+
+
+@pytest.mark.parametrize("chunk", [1 << 22, 7, 1])
+def test_varints_are_leb128_in_any_slicing(monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    import numpy as np
+
+    from replysite.search import postings
+
+    monkeypatch.setattr(postings, "VARINT_CHUNK", chunk)
+    rng = np.random.default_rng(1)
+    for n in (0, 1, 5, 300):
+        values = np.concatenate([rng.integers(1, 200, n), rng.integers(1, 1 << 30, n // 3)]).astype(np.int64)
+        at = np.sort(rng.choice(len(values) + 1, size=min(10, len(values) + 1), replace=False))
+        data, starts = postings.varints(values, at)
+        want, offsets = bytearray(), []
+        for v in values.tolist():
+            offsets.append(len(want))
+            while v >= 0x80:
+                want.append((v & 0x7F) | 0x80)
+                v >>= 7
+            want.append(v)
+        offsets.append(len(want))
+        assert data.tobytes() == bytes(want)
+        assert starts.tolist() == [offsets[i] for i in at.tolist()]

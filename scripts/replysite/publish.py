@@ -16,15 +16,17 @@ from .exports import write_exports
 from .feeds import write_feeds
 from .site_pages import SEARCH_DATA_DIR
 
+Log = Callable[[str], None]
 
-def write_outputs(archive: Archive, site_dir: Path, site_url: str, site_name: str, *,
-                  search: bool = True, log: Callable[[str], None] | None = None) -> None:
-    log = log or logging.getLogger("mkdocs.plugins.replysite").info
-    if search:
-        from .search import build_index, record_from_reply
 
-        stats = build_index([record_from_reply(r) for r in archive.replies], site_dir / SEARCH_DATA_DIR)
-        log(f"replysite: 搜索索引已生成（{stats}）")
+def write_search(archive: Archive, site_dir: Path, site_url: str, site_name: str, log: Log) -> None:
+    from .search import build_index, record_from_reply
+
+    stats = build_index([record_from_reply(r) for r in archive.replies], site_dir / SEARCH_DATA_DIR)
+    log(f"replysite: 搜索索引已生成（{stats}）")
+
+
+def write_feeds_and_data(archive: Archive, site_dir: Path, site_url: str, site_name: str, log: Log) -> None:
     feeds = write_feeds(archive.replies, site_url, site_dir, site_name=site_name,
                         units=archive.units, topics=archive.topics)
     log(f"replysite: 订阅源 {len(feeds)} 个")
@@ -32,13 +34,26 @@ def write_outputs(archive: Archive, site_dir: Path, site_url: str, site_name: st
     log(f"replysite: 开放数据 {exported['count']} 条记录")
 
 
-class BackgroundOutputs:
-    """Runs `write_outputs` in a forked process while MkDocs renders pages on the first core.
+def output_jobs(search: bool) -> list:
+    return [write_search, write_feeds_and_data] if search else [write_feeds_and_data]
 
-    Everything it writes comes from the archive (not from the rendered HTML), so it starts as
+
+def write_outputs(archive: Archive, site_dir: Path, site_url: str, site_name: str, *,
+                  search: bool = True, log: Log | None = None) -> None:
+    log = log or logging.getLogger("mkdocs.plugins.replysite").info
+    for job in output_jobs(search):
+        job(archive, site_dir, site_url, site_name, log)
+
+
+class BackgroundOutputs:
+    """Writes the outputs in forked processes while MkDocs renders the pages.
+
+    Everything they write comes from the archive (not from the rendered HTML), so they start as
     soon as the archive is loaded, before the pages exist (a smaller parent to fork, and fork
-    passes the archive without pickling it). It writes into a folder beside the site, moved
-    into the site by `wait()`, which also re-raises its error so a failure fails the build.
+    passes the archive without pickling it). Each job has its own process, so the search
+    index's large arrays go back to the system as soon as it is written. They write into a
+    folder beside the site, moved into the site by `wait()`, which also re-raises an error so
+    a failure fails the build.
     """
 
     def __init__(self, archive: Archive, site_dir: Path, site_url: str, site_name: str, *,
@@ -47,19 +62,26 @@ class BackgroundOutputs:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         self.out = Path(tempfile.mkdtemp(prefix=".replysite-outputs-", dir=site_dir.parent))
         context = multiprocessing.get_context("fork")
-        self._errors, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_run, args=(send, archive, self.out, site_url, site_name, search),
-                                        daemon=True)
         gc.freeze()  # what exists now is never scanned again: fewer pages copied after the fork
-        self._process.start()
-        send.close()
+        self._processes = []
+        for job in output_jobs(search):
+            errors, send = context.Pipe(duplex=False)
+            process = context.Process(target=_run, args=(send, job, archive, self.out, site_url, site_name),
+                                      daemon=True)
+            process.start()
+            send.close()
+            self._processes.append((process, errors))
 
     def wait(self) -> None:
         try:
-            self._process.join()
-            error = self._errors.recv() if self._errors.poll() else None
-            if error or self._process.exitcode != 0:
-                raise RuntimeError(error or f"后台进程异常退出（退出码 {self._process.exitcode}）")
+            failures = []
+            for process, errors in self._processes:
+                process.join()
+                error = errors.recv() if errors.poll() else None
+                if error or process.exitcode != 0:
+                    failures.append(error or f"后台进程异常退出（退出码 {process.exitcode}）")
+            if failures:
+                raise RuntimeError("\n".join(failures))
             for item in sorted(self.out.iterdir()):
                 shutil.move(str(item), str(self.site_dir / item.name))
         finally:
@@ -67,16 +89,17 @@ class BackgroundOutputs:
             gc.unfreeze()
 
     def abort(self) -> None:
-        if self._process.is_alive():
-            self._process.terminate()
-            self._process.join()
+        for process, _ in self._processes:
+            if process.is_alive():
+                process.terminate()
+            process.join()
         shutil.rmtree(self.out, ignore_errors=True)
         gc.unfreeze()
 
 
-def _run(send, archive: Archive, out: Path, site_url: str, site_name: str, search: bool) -> None:
+def _run(send, job, archive: Archive, out: Path, site_url: str, site_name: str) -> None:
     try:
-        write_outputs(archive, out, site_url, site_name, search=search)
+        job(archive, out, site_url, site_name, logging.getLogger("mkdocs.plugins.replysite").info)
         send.send(None)
     except BaseException:
         send.send(traceback.format_exc())

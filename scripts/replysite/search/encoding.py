@@ -47,16 +47,19 @@ def gaps(values: Iterable[int], out: bytearray) -> None:
 
 def body_blocks(p: Postings, doc_count: int) -> dict[str, bytes]:
     """The body block of every gram of `p`."""
-    gap = np.diff(p.docs, prepend=-1)
+    gap = np.diff(p.docs, prepend=np.int32(-1))
     heads = p.start[:-1]
     gap[heads] = p.docs[heads] + 1  # every gram's list starts again from -1
-    data, offsets = varints(gap)
+    data, offsets = varints(gap, p.start)  # offsets[i]: where gram i's gaps start
+    del gap
     data_bytes = data.tobytes()
+    del data
     mask_bytes = p.masks.tobytes()
     bitmap_len = (doc_count + 7) >> 3
     blocks: dict[str, bytes] = {}
     for i in range(len(p.codes)):
         a, b = int(p.start[i]), int(p.start[i + 1])
+        oa, ob = int(offsets[i]), int(offsets[i + 1])
         n = b - a
         head = bytearray()
         varint(n, head)
@@ -67,7 +70,7 @@ def body_blocks(p: Postings, doc_count: int) -> dict[str, bytes]:
             head += np.packbits(bits, bitorder="little").tobytes()
         else:
             head.append(0)
-            head += data_bytes[offsets[a]:offsets[b]]
+            head += data_bytes[oa:ob]
         blocks[p.gram(i)] = bytes(head) + mask_bytes[a:b]
     return blocks
 
