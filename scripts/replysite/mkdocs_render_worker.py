@@ -25,6 +25,7 @@ import multiprocessing
 import os
 import pickle
 import tempfile
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,9 +38,9 @@ from mkdocs.structure.pages import Page
 PARALLEL_FROM = 1000
 # Fraction of the reply pages (the last ones MkDocs reaches) converted from Markdown by the
 # child: it shares its core with the search index, feeds and exports being written.
-SHARE = 0.5
+SHARE = 0.55
 # Fraction of all pages whose template the child renders (the search index is done by then).
-TEMPLATE_SHARE = 0.5
+TEMPLATE_SHARE = 0.6
 PRERENDERED_TEMPLATE = "replysite-prerendered.html"
 
 _in_child = False
@@ -110,6 +111,7 @@ class RenderWorker:
 
     def __init__(self, uris: list[str], temp_dir: Path, step, *args) -> None:
         self.uris = set(uris)
+        self.waited = 0.0  # seconds the parent spent waiting for the child
         fd, name = tempfile.mkstemp(prefix=".replysite-render-", dir=temp_dir)
         os.close(fd)
         self._path = Path(name)
@@ -152,11 +154,13 @@ class RenderWorker:
 
     # --- in the parent --------------------------------------------------------------------
     def _next(self, page) -> Rendered:
+        started = time.perf_counter()
         while not self._ready.acquire(timeout=0.5):
             if not self._process.is_alive():
                 if self._ready.acquire(timeout=0):  # it wrote a last result, then exited
                     break
                 raise RuntimeError(f"渲染进程异常退出（退出码 {self._process.exitcode}）")
+        self.waited += time.perf_counter() - started
         result: Rendered = pickle.load(self._reader)
         for record in result.records:
             logging.getLogger(record.name).handle(record)
@@ -181,6 +185,8 @@ class RenderWorker:
         return self._next(page).content or ""
 
     def close(self) -> None:
+        logging.getLogger("mkdocs.plugins.replysite").debug(
+            "replysite: 渲染进程（%d 个页面）：主进程等待 %.1f 秒", len(self.uris), self.waited)
         if self._process.is_alive():
             self._process.terminate()
         self._process.join()
