@@ -108,6 +108,7 @@ class _MemorySampler(threading.Thread):
 
 def run(cmd: list[str], cwd: Path) -> Run:
     """Run a command; wall time, the peak RSS of its largest process and the peak total PSS."""
+    os.sync()  # the files of the previous run are on disk: their write-back is not charged to this one
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, text=True)
