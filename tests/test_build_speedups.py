@@ -48,11 +48,11 @@ def test_speedups_change_no_byte_of_the_site(tmp_path: Path, monkeypatch: pytest
     project = make_site(tmp_path)
     taken, prerendered = [], []
     worker = mkdocs_render_worker.RenderWorker
-    take_content, take_page = worker.take_content, worker.take_page
+    take_content, wait_for_page = worker.take_content, worker.wait_for_page
     monkeypatch.setattr(worker, "take_content",
                         lambda self, page, files: taken.append(page.file.src_uri) or take_content(self, page, files))
-    monkeypatch.setattr(worker, "take_page",
-                        lambda self, page: prerendered.append(page.file.src_uri) or take_page(self, page))
+    monkeypatch.setattr(worker, "wait_for_page",
+                        lambda self, page: prerendered.append(page.file.src_uri) or wait_for_page(self, page))
     result = _build(project, tmp_path / "fast")
     assert result.exit_code == 0, result.output
     fast = _files(tmp_path / "fast")
@@ -60,6 +60,7 @@ def test_speedups_change_no_byte_of_the_site(tmp_path: Path, monkeypatch: pytest
     assert len(taken) == len(replies) == 5, "every reply page's Markdown came from the render worker"
     pages = sum(p.endswith(".html") for p in fast) - 1  # 404.html is a theme template
     assert len(prerendered) == int(pages * 0.6), "the last 60 % of the pages came whole from the worker"
+    assert "Page skipped" not in result.output
     assert every_speedup_on[-1].hits > 0, "pages outside the navigation reuse a cached copy"
 
     monkeypatch.setattr(mkdocs_render_worker, "PARALLEL_FROM", 10**9)

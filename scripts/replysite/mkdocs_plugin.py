@@ -1,7 +1,8 @@
 """The MkDocs plugin: a thin layer that feeds the archive's generated pages to MkDocs and
 writes the search index, feeds and open data after the build.
 
-All MkDocs-specific code lives here; everything it calls works without MkDocs.
+MkDocs-specific code lives here and in the two modules that make large builds fast
+(`template_cache.py`, `mkdocs_render_worker.py`); everything else it calls works without MkDocs.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         self._worker: RenderWorker | None = None  # the Markdown pass's, then the template pass's
         self._reply_uris: list[str] = []
         self._populated = 0
+        self._skipped: logging.Filter | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance alive across `serve` rebuilds (MkDocs >= 1.4).
@@ -129,13 +131,15 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
             uris = workers.last_share(pages, workers.TEMPLATE_SHARE, len(self._reply_uris))
             if uris:
                 self._worker = RenderWorker.templates(uris, config, files, nav, env, Path(config.site_dir).parent)
-                for uri in uris:  # after the fork: only the parent's pages print the child's HTML
+                for uri in uris:  # after the fork: the parent renders nothing for the child's pages
                     files.get_file_from_path(uri).page.meta["template"] = workers.PRERENDERED_TEMPLATE
+                self._skipped = workers.SkippedByParent(self._worker.uris)
+                logging.getLogger("mkdocs.commands.build").addFilter(self._skipped)
         return env
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
         if self._worker is not None and page.file.src_uri in self._worker.uris and not in_worker():
-            context["replysite_prerendered"] = self._worker.take_page(page)
+            self._worker.wait_for_page(page)
         return context
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
@@ -166,10 +170,13 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         if self._worker is not None:
             worker, self._worker = self._worker, None
             worker.close()
+        if self._skipped is not None:
+            logging.getLogger("mkdocs.commands.build").removeFilter(self._skipped)
+            self._skipped = None
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         self._built += 1
-        if self._built % 1000 == 0 or self._built == self._total:
+        if not in_worker() and (self._built % 1000 == 0 or self._built == self._total):
             log.info("replysite: 渲染页面 %d/%d", self._built, self._total)
         return output
 

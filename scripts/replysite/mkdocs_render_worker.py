@@ -8,8 +8,9 @@ file. The parent takes the results in page order when MkDocs gets to those pages
 
 - Markdown pass: the page's Markdown is replaced by an empty text (nearly free to convert) and
   `on_page_content` puts in the child's HTML, table of contents, title and anchors;
-- template pass: the page gets a template that prints the child's finished HTML
-  (`overrides/replysite-prerendered.html`), then MkDocs' `on_post_page` and writing as usual.
+- template pass: the child renders the theme template, runs `on_post_page` and writes the file;
+  in the parent the page gets an empty template (`overrides/replysite-prerendered.html`), so
+  MkDocs writes nothing for it (its "Page skipped" note is filtered out).
 
 Log records of the child (MkDocs' warnings about a page) are replayed in the parent in page
 order, so `--strict` counts them as usual. The site is byte-for-byte the same as without the
@@ -33,6 +34,7 @@ from typing import Sequence
 
 from mkdocs.commands.build import _populate_page, get_context
 from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
 
 # Below this many reply pages a second process costs more than it saves.
 PARALLEL_FROM = 1000
@@ -54,7 +56,7 @@ def in_worker() -> bool:
 @dataclass
 class Rendered:
     src_uri: str
-    content: str | None = None  # Markdown pass: the page's HTML body; template pass: the whole page
+    content: str | None = None  # Markdown pass: the page's HTML body
     toc: object = None
     title_from_render: str | None = None
     present_anchor_ids: set[str] | None = None
@@ -92,7 +94,7 @@ def _markdown_step(uri: str, result: Rendered, config, files) -> None:
 
 
 def _template_step(uri: str, result: Rendered, config, files, doc_files, nav, env) -> None:
-    """What `mkdocs.commands.build._build_page` does before `on_post_page` and writing."""
+    """What `mkdocs.commands.build._build_page` does for a page, writing the file included."""
     page = files.get_file_from_path(uri).page
     config._current_page = page
     page.active = True
@@ -100,10 +102,28 @@ def _template_step(uri: str, result: Rendered, config, files, doc_files, nav, en
         context = get_context(nav, doc_files, config, page)
         template = env.get_template(page.meta.get("template", "main.html"))
         context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
-        result.content = template.render(context)
+        output = template.render(context)
+        output = config.plugins.on_post_page(output, page=page, config=config)
+        if output.strip():
+            write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+        else:
+            logging.getLogger("mkdocs.commands.build").info(
+                f"Page skipped: '{page.file.src_uri}'. Generated empty output.")
     finally:
         page.active = False
         config._current_page = None
+
+
+class SkippedByParent(logging.Filter):
+    """Drops MkDocs' "Page skipped" note for the pages a template worker wrote: in the parent
+    they get an empty template, so MkDocs leaves their file as the worker wrote it."""
+
+    def __init__(self, uris: set[str]) -> None:
+        super().__init__()
+        self.notes = {f"Page skipped: '{uri}'. Generated empty output." for uri in uris}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() not in self.notes
 
 
 class RenderWorker:
@@ -180,9 +200,9 @@ class RenderWorker:
                                      for uri, links in result.links_to_anchors.items()}
         return result.content or ""
 
-    def take_page(self, page) -> str:
-        """Template pass: the whole HTML page the child rendered."""
-        return self._next(page).content or ""
+    def wait_for_page(self, page) -> None:
+        """Template pass: the child has written `page` (its log records replayed, its error raised)."""
+        self._next(page)
 
     def close(self) -> None:
         logging.getLogger("mkdocs.plugins.replysite").debug(
