@@ -27,3 +27,26 @@ def test_examples() -> None:
     assert href("replies/x.md", "years/2023/index.md") == "../../years/2023/"
     assert href("years/2023/page/2.md", "years/2023/index.md") == "../../"
     assert href("search/index.md", "search-data") == "../search-data"
+
+
+def test_fast_relative_links_equal_the_general_rule() -> None:
+    """`_relative` takes a shortcut when two paths share no first folder; every pair of paths
+    built from these segments gives what the general rule gives."""
+    import itertools
+
+    from replysite.markdown_text import _relative
+
+    def general(target: str, base: str) -> str:
+        t = [p for p in target.split("/") if p and p != "."]
+        b = [p for p in base.split("/") if p and p != "."]
+        common = 0
+        while common < len(t) and common < len(b) and t[common] == b[common]:
+            common += 1
+        return "/".join([".."] * (len(b) - common) + t[common:]) or "."
+
+    segments = ["", "a", "replies", "units", "x.css", ".hidden", "."]
+    paths = {"/".join(c) + end for n in range(4) for c in itertools.product(segments, repeat=n) for end in ("", "/")}
+    assert len(paths) > 500
+    for target in paths:
+        for base in paths:
+            assert _relative(target, base) == general(target, base), (target, base)

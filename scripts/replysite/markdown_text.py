@@ -6,6 +6,8 @@ import posixpath
 import re
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|!])")
+# a folder path without empty, "." or ".." parts, ending with "/" when not empty
+_PLAIN = re.compile(r"^(?:[^/.][^/]*/)*$|^(?:[^/.][^/]*/)*[^/.][^/]*$")
 
 
 def esc(text: str) -> str:
@@ -36,6 +38,9 @@ def url_dir(src_uri: str) -> str:
 def _relative(target: str, base: str) -> str:
     """posixpath.relpath for site-relative folders (no `..`, no leading `/`), without its
     abspath calls: generating the pages of a large archive makes hundreds of thousands of links."""
+    if (target and base.endswith("/") and target.partition("/")[0] != base.partition("/")[0]
+            and _PLAIN.match(target) and _PLAIN.match(base)):
+        return "../" * base.count("/") + target.rstrip("/")  # the common case: nothing shared
     t = [p for p in target.split("/") if p and p != "."]
     b = [p for p in base.split("/") if p and p != "."]
     common = 0
