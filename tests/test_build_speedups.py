@@ -88,6 +88,8 @@ def test_a_warning_about_a_page_rendered_by_the_worker_fails_the_strict_build(
     assert "no-such-reply.md" in result.output
     assert "Aborted with 1 warnings in strict mode!" in result.output
     assert not (tmp_path / "site").exists()
+    leftovers = [p.name for p in list(project.iterdir()) + list(tmp_path.iterdir()) if p.name.startswith(".")]
+    assert leftovers == [], "no temporary folder or render file is left behind"
 
 
 def test_translations_are_materials_texts_looked_up_once() -> None:

@@ -119,29 +119,6 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         log.info("replysite: 生成 %d 个页面（其中答复 %d 件）", self._total, self.archive.total)
         return files
 
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        self._stop_worker()  # every page has its Markdown converted by now
-        nav = self._nav
-        homepage = config.extra.get("homepage") or (nav.homepage.url if nav and nav.homepage else "")
-        self.nav_cache = NavCache(env, nav, homepage, config.theme.get("logo"))
-        env.globals["replysite_nav"] = self.nav_cache
-        env.globals["replysite_translate"] = Translations(env, config.theme["language"])
-        if self.preview is None:
-            pages = [f.src_uri for f in files.documentation_pages()]
-            uris = workers.last_share(pages, workers.TEMPLATE_SHARE, len(self._reply_uris))
-            if uris:
-                self._worker = RenderWorker.templates(uris, config, files, nav, env, Path(config.site_dir).parent)
-                for uri in uris:  # after the fork: the parent renders nothing for the child's pages
-                    files.get_file_from_path(uri).page.meta["template"] = workers.PRERENDERED_TEMPLATE
-                self._skipped = workers.SkippedByParent(self._worker.uris)
-                logging.getLogger("mkdocs.commands.build").addFilter(self._skipped)
-        return env
-
-    def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
-        if self._worker is not None and page.file.src_uri in self._worker.uris and not in_worker():
-            self._worker.wait_for_page(page)
-        return context
-
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self._nav = nav
         self._populated = 0
@@ -173,6 +150,29 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         if self._skipped is not None:
             logging.getLogger("mkdocs.commands.build").removeFilter(self._skipped)
             self._skipped = None
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        self._stop_worker()  # every page has its Markdown converted by now
+        nav = self._nav
+        homepage = config.extra.get("homepage") or (nav.homepage.url if nav and nav.homepage else "")
+        self.nav_cache = NavCache(env, nav, homepage, config.theme.get("logo"))
+        env.globals["replysite_nav"] = self.nav_cache
+        env.globals["replysite_translate"] = Translations(env, config.theme["language"])
+        if self.preview is None:
+            pages = [f.src_uri for f in files.documentation_pages()]
+            uris = workers.last_share(pages, workers.TEMPLATE_SHARE, len(self._reply_uris))
+            if uris:
+                self._worker = RenderWorker.templates(uris, config, files, nav, env, Path(config.site_dir).parent)
+                for uri in uris:  # after the fork: the parent renders nothing for the child's pages
+                    files.get_file_from_path(uri).page.meta["template"] = workers.PRERENDERED_TEMPLATE
+                self._skipped = workers.SkippedByParent(self._worker.uris)
+                logging.getLogger("mkdocs.commands.build").addFilter(self._skipped)
+        return env
+
+    def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
+        if self._worker is not None and page.file.src_uri in self._worker.uris and not in_worker():
+            self._worker.wait_for_page(page)
+        return context
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         self._built += 1
