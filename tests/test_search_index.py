@@ -62,6 +62,16 @@ def test_markdown_to_text_removes_markup() -> None:
                                     "项目 数量\n企业 5\n说明\n内容 加粗 & 代码")
 
 
+@pytest.mark.parametrize("md, text", [
+    ("甲\u3000\u3000乙\t丙  丁", "甲 乙 丙 丁"),  # ideographic spaces, tabs, double spaces
+    ("第一段 \n 第二段", "第一段\n第二段"),  # blanks around a line break
+    ("第一段\n\n\n第二段", "第一段\n第二段"),  # blank lines
+    ("第一段\n第二段", "第一段\n第二段"),  # nothing to do
+])
+def test_markdown_to_text_normalises_white_space(md: str, text: str) -> None:
+    assert markdown_to_text(md) == text
+
+
 def test_record_from_seed_reply() -> None:
     r = seed_record()
     assert (r.id, r.url, r.unit, r.unit_id, r.date, r.year, r.category, r.kind) == (

@@ -40,10 +40,13 @@ class _TextCollector(HTMLParser):
             self.parts.append(" ")
 
 
+_MARKDOWN = markdown.Markdown()  # reused (reset per text): building one costs as much as converting
+
+
 def plain_text(body: str) -> str:
     """The reply body (Markdown) as one line of plain text."""
     collector = _TextCollector()
-    collector.feed(markdown.markdown(body))
+    collector.feed(_MARKDOWN.reset().convert(body))
     collector.close()
     return re.sub(r"\s+", " ", html.unescape("".join(collector.parts))).strip()
 
@@ -125,7 +128,8 @@ def entry_title(reply: Reply) -> str:
 # --- writing ------------------------------------------------------------------------------
 
 def _feed(title: str, subtitle: str, feed_path: str, page_path: str, site_url: str,
-          site_name: str, replies: Sequence[Reply], fallback_date: dt.date) -> FeedGenerator:
+          site_name: str, replies: Sequence[Reply], fallback_date: dt.date,
+          summaries: dict[str, str]) -> FeedGenerator:
     fg = FeedGenerator()
     fg.id(absolute_url(site_url, feed_path))
     fg.title(title)
@@ -146,7 +150,10 @@ def _feed(title: str, subtitle: str, feed_path: str, page_path: str, site_url: s
         fe.author({"name": reply.unit.name})
         fe.published(_updated(reply.reply_date))
         fe.updated(_updated(reply.reply_date))
-        fe.summary(summary_for(reply))
+        summary = summaries.get(reply.id)
+        if summary is None:  # a reply is in the site feed, its unit's and its topics' feeds
+            summary = summaries[reply.id] = summary_for(reply)
+        fe.summary(summary)
         for topic in reply.topics:
             fe.category(term=topic.id, label=topic.name)
     return fg
@@ -182,19 +189,20 @@ def write_feeds(replies: Iterable[Reply], site_url: str, out_dir: Path, limit: i
             topic_map.setdefault(topic.id, topic)
             by_topic.setdefault(topic.id, []).append(reply)
 
+    summaries: dict[str, str] = {}
     written = [_write(_feed(f"{site_name}：最新答复", "全部答复，按答复日期从新到旧排列。",
                             feed_path_for("all"), "", site_url, site_name, ordered[:limit],
-                            fallback), out_dir, feed_path_for("all"))]
+                            fallback, summaries), out_dir, feed_path_for("all"))]
     for uid in sorted(unit_map):
         unit = unit_map[uid]
         rel = feed_path_for("unit", uid)
         fg = _feed(f"{unit.name}：最新答复", f"{unit.name}主办的答复。", rel, f"units/{uid}/",
-                   site_url, site_name, by_unit.get(uid, [])[:limit], fallback)
+                   site_url, site_name, by_unit.get(uid, [])[:limit], fallback, summaries)
         written.append(_write(fg, out_dir, rel))
     for tid in sorted(topic_map):
         topic = topic_map[tid]
         rel = feed_path_for("topic", tid)
         fg = _feed(f"主题“{topic.name}”：最新答复", f"主题为“{topic.name}”的答复。", rel,
-                   f"topics/{tid}/", site_url, site_name, by_topic.get(tid, [])[:limit], fallback)
+                   f"topics/{tid}/", site_url, site_name, by_topic.get(tid, [])[:limit], fallback, summaries)
         written.append(_write(fg, out_dir, rel))
     return sorted(written)

@@ -131,7 +131,8 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         if self._worker is not None and page.file.src_uri in self._worker.uris:
-            return ""  # the render worker converts this page's Markdown
+            workers.skip_render(page)  # the render worker converts this page's Markdown
+            return ""
         return markdown
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
