@@ -6,8 +6,8 @@ MkDocs renders a site one page at a time on one core, in two passes: every page'
 on the pages given to it, the last reply pages MkDocs will reach, and appends each result to a
 file. The parent takes the results in page order when MkDocs gets to those pages:
 
-- Markdown pass: the page's Markdown is replaced by an empty text (nearly free to convert) and
-  `on_page_content` puts in the child's HTML, table of contents, title and anchors;
+- Markdown pass: the page is not converted in the parent (`skip_render`), and `on_page_content`
+  puts in the child's HTML, table of contents, title and anchors;
 - template pass: the child renders the theme template, runs `on_post_page` and writes the file;
   in the parent the page gets an empty template (`overrides/replysite-prerendered.html`), so
   MkDocs writes nothing for it (its "Page skipped" note is filtered out).
