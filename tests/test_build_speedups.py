@@ -114,3 +114,34 @@ def test_translations_are_materials_texts_looked_up_once() -> None:
         assert translate(key) == material.render(key=key), key  # again, from the cache
     assert translate("search.placeholder") == "搜索"
     assert translate("language") == "zh-CN"
+
+
+def test_preview_generates_only_the_edited_replys_page_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from replysite import site_pages
+    from replysite.load import FileCache, load_replies
+
+    from conftest import FIXTURE_SITE_REPLIES, TODAY, make_replies
+
+    folder = make_replies(tmp_path, sorted(FIXTURE_SITE_REPLIES.rglob("*.md")), registries=FIXTURE_SITE_REPLIES)
+    made = []
+    monkeypatch.setattr(site_pages, "reply_page", lambda r, real=site_pages.reply_page: made.append(r.id) or real(r))
+    files, kept = FileCache(), site_pages.ReplyPages()
+
+    def pages() -> dict[str, str]:
+        archive, problems = load_replies(folder, today=TODAY, cache=files)
+        assert problems == []
+        return {p.src_uri: p.content for p in site_pages.generate_pages(archive, "站", "简介", kept)}
+
+    first = pages()
+    assert len(made) == 5
+    assert pages() == first and len(made) == 5, "nothing changed: no reply page made again"
+    reply = folder / "fixture-2024-tian-12.md"
+    reply.write_text(reply.read_text(encoding="utf-8").replace("一是优化线路", "一是继续优化线路"), encoding="utf-8")
+    os.utime(reply, ns=(reply.stat().st_atime_ns, reply.stat().st_mtime_ns + 10**9))
+    edited = pages()
+    assert made[5:] == ["fixture-2024-tian-12"]
+    changed = [uri for uri in first if first[uri] != edited[uri]]
+    assert changed == ["replies/fixture-2024-tian-12.md"]
+    assert "一是继续优化线路" in edited["replies/fixture-2024-tian-12.md"]

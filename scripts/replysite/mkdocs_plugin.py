@@ -26,7 +26,7 @@ from .problems import ValidationFailed
 from .preview import PreviewCache
 from .publish import BackgroundOutputs, write_outputs
 from .pages import fill_blocks
-from .site_pages import generate_pages
+from .site_pages import ReplyPages, generate_pages
 
 log = logging.getLogger("mkdocs.plugins.replysite")
 PACKAGE = Path(__file__).parent
@@ -55,6 +55,7 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         self._background: BackgroundOutputs | None = None
         self._blocks: dict[str, tuple[str, ...]] = {}
         self.file_cache: FileCache | None = None  # unchanged reply files are not re-read while previewing
+        self.reply_pages: ReplyPages | None = None  # nor are their pages generated again
         self._nav = None
         self.nav_cache: NavCache | None = None
         self._worker: RenderWorker | None = None  # the Markdown pass's, then the template pass's
@@ -67,6 +68,7 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         if command == "serve" and dirty:
             self.preview = PreviewCache()
             self.file_cache = FileCache()
+            self.reply_pages = ReplyPages()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").parent
@@ -99,7 +101,7 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.archive is not None
-        pages = generate_pages(self.archive, config.site_name, self.config.intro)
+        pages = generate_pages(self.archive, config.site_name, self.config.intro, self.reply_pages)
         self._blocks = {page.src_uri: page.blocks for page in pages if page.blocks}
         self._reply_uris = [page.src_uri for page in pages if page.src_uri.startswith("replies/")]
         # Reply pages last: MkDocs reaches the render worker's share (the last reply pages) as

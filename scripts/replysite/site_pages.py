@@ -7,6 +7,7 @@ from .exports import render_open_data_markdown
 from .feeds import feed_path_for
 from .home_page import all_pages, home_page
 from .markdown_text import href
+from .model import Reply
 from .pages import GeneratedPage, front_matter, grouping_pages
 from .reply_page import reply_page
 from .stats import compute_stats, render_stats_markdown
@@ -25,9 +26,29 @@ def search_page() -> GeneratedPage:
     return GeneratedPage(uri, body)
 
 
-def generate_pages(archive: Archive, site_title: str, intro: str) -> list[GeneratedPage]:
+class ReplyPages:
+    """Reply pages kept between the rebuilds of `replysite serve`: a reply's page depends on
+    nothing but the reply, and an unchanged file gives the very same `Reply` object back
+    (`load.FileCache`), so only edited replies are generated again."""
+
+    def __init__(self) -> None:
+        self._pages: dict[int, tuple[Reply, GeneratedPage]] = {}
+
+    def __call__(self, replies) -> list[GeneratedPage]:
+        pages, kept = [], {}
+        for r in replies:
+            hit = self._pages.get(id(r))
+            page = hit[1] if hit is not None and hit[0] is r else reply_page(r)
+            kept[id(r)] = (r, page)
+            pages.append(page)
+        self._pages = kept
+        return pages
+
+
+def generate_pages(archive: Archive, site_title: str, intro: str,
+                   reply_pages: ReplyPages | None = None) -> list[GeneratedPage]:
     pages = [home_page(archive, site_title, intro), search_page()]
-    pages += [reply_page(r) for r in archive.replies]
+    pages += reply_pages(archive.replies) if reply_pages else [reply_page(r) for r in archive.replies]
     pages += list(all_pages(archive))
     for name, grouping in archive.groupings.items():
         feeds = {f"{name}/{g.slug}": feed_path_for(FEED_GROUPINGS[name], g.slug)
