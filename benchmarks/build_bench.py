@@ -20,7 +20,6 @@ import json
 import os
 import platform
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,12 +27,12 @@ import tempfile
 import threading
 import time
 import urllib.parse
-import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import yaml
 
+from replysite.search.static_server import fetch, free_port
 from replysite.synthetic import generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -176,20 +175,6 @@ def make_baseline(folder: Path, replies: Path, auto_nav: bool) -> None:
 
 def median_page(site: Path, ids: list[str]) -> int:
     return int(statistics.median((site / "replies" / rid / "index.html").stat().st_size for rid in ids))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8", "replace")
-    except OSError:
-        return None
 
 
 def measure_serve(project: Path, timeout: float) -> float | None:

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what only the tests need (Debian's chromium, CJK fonts, the test extras) when missing,
+# Installs what only the tests need (Debian's chromium, the test extras) when missing,
 # then runs the whole suite. Safe to run again: installed parts are skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
+
+from replysite.search.static_server import fetch, free_port
 
 from conftest import make_site
 
 PAGE = "replysite/replies/fixture-2024-tian-12/"  # site_url's path is /replysite/
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
 
 
 def wait_for(url: str, text: str, seconds: float) -> bool:

@@ -167,13 +167,13 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
             if uris:
                 self._worker = RenderWorker.templates(uris, config, files, nav, env, Path(config.site_dir).parent)
                 for uri in uris:  # after the fork: the parent renders nothing for the child's pages
-                    files.get_file_from_path(uri).page.meta["template"] = workers.PRERENDERED_TEMPLATE
+                    files.get_file_from_path(uri).page.meta["template"] = workers.WORKER_PAGE_TEMPLATE
                 self._skipped = workers.SkippedByParent(self._worker.uris)
                 logging.getLogger("mkdocs.commands.build").addFilter(self._skipped)
         return env
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
-        if self._worker is not None and page.file.src_uri in self._worker.uris and not in_worker():
+        if self._worker is not None and page.file.src_uri in self._worker.uris:
             self._worker.wait_for_page(page)
         return context
 

@@ -9,7 +9,7 @@ file. The parent takes the results in page order when MkDocs gets to those pages
 - Markdown pass: the page is not converted in the parent (`skip_render`), and `on_page_content`
   puts in the child's HTML, table of contents, title and anchors;
 - template pass: the child renders the theme template, runs `on_post_page` and writes the file;
-  in the parent the page gets an empty template (`overrides/replysite-prerendered.html`), so
+  in the parent the page gets an empty template (`overrides/replysite-worker-page.html`), so
   MkDocs writes nothing for it (its "Page skipped" note is filtered out).
 
 Log records of the child (MkDocs' warnings about a page) are replayed in the parent in page
@@ -44,7 +44,7 @@ SHARE = 0.55
 # Fraction of all pages whose template the child renders and writes (measured at 10,000: 0.55
 # and 0.6 made the parent wait 2-3 s for the child, 0.5 did not).
 TEMPLATE_SHARE = 0.5
-PRERENDERED_TEMPLATE = "replysite-prerendered.html"
+WORKER_PAGE_TEMPLATE = "replysite-worker-page.html"
 
 _in_child = False
 

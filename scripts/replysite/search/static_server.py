@@ -1,4 +1,5 @@
-"""A static file server on 127.0.0.1 that compresses like a typical static host (tests, benchmarks).
+"""Local HTTP for tests and benchmarks: a static file server on 127.0.0.1 that compresses like a
+typical static host, a free port for other servers (`replysite serve`) and a tolerant fetch.
 
 Text types (HTML, CSS, JS, JSON, SVG, XML, plain text) are sent gzip-compressed when the client
 accepts it; everything else (the index's `.bin` files, already gzip-compressed) is sent as is.
@@ -8,7 +9,9 @@ from __future__ import annotations
 
 import gzip
 import mimetypes
+import socket
 import threading
+import urllib.request
 from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -64,3 +67,18 @@ def serve(directory: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    """The page's text, or None while nothing answers there (a server still starting)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return None
