@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import shutil
 from pathlib import Path
 from typing import Iterator
@@ -12,6 +14,7 @@ from playwright.sync_api import Browser, Page
 
 from replysite.load import load_archive
 from replysite.search import SearchRecord, build_index, markdown_to_text, record_from_reply
+from replysite.search.index import ordered
 from replysite.search.postings import build_postings
 from replysite.search.static_server import serve
 from replysite.search.textnorm import OVERLAP, grams_of, normalize, part_count, part_size
@@ -117,6 +120,18 @@ def test_index_is_deterministic(tmp_path: Path) -> None:
     assert files_a == files_b
     assert (a.replies, a.files) == (8, len(files_a))
     assert a.bytes == sum(map(len, files_a.values()))
+
+
+def test_one_text_file_per_reply_holds_its_whole_text(tmp_path: Path) -> None:
+    records = fixture_records()
+    build_index(records, tmp_path)
+    files = sorted((tmp_path / "r").rglob("*.bin"))
+    assert len(files) == len(records)  # not one per part: creating files is what a large build pays for
+    assert max(part_count(len(r.text), part_size(len(r.text), 1000)) for r in records) > 1
+    for doc, r in enumerate(ordered(records)):
+        got = json.loads(gzip.decompress((tmp_path / "r" / str(doc // 100) / f"{doc}.bin").read_bytes()))
+        assert got == {"u": r.url, "t": r.title, "n": r.unit, "d": r.date, "c": r.category or "",
+                       "k": r.kind, "x": r.text}
 
 
 # ---- the client in Chromium -------------------------------------------------------------------

@@ -5,9 +5,15 @@ Layout under `out_dir` (read by `assets/search/search.js`):
 - `meta.json`: version, sizes, facet labels, where the site root is;
 - `facets.bin`: per reply (newest first) its year, unit, category, kind and topics;
 - `g/<n>.bin`: body shards: postings of characters, bigrams and trigrams that hold a digit,
-  letter or punctuation (`textnorm.is_weak`), each with a mask of the parts holding it;
+  letter or punctuation (`textnorm.is_weak`), each with a mask of the parts (stretches of the
+  text, see `textnorm.part_size`) holding it;
 - `t/<n>.bin`: title shards, unigram and bigram postings with positions;
-- `p/<bucket>/<doc>-<k>.bin`: part k of a reply's text with what a result shows.
+- `r/<bucket>/<doc>.bin`: a reply's whole text with what a result shows; the client reads it to
+  check candidates for the exact terms and to cut the excerpt.
+
+One text file per reply rather than one per part: creating a file is the dearest step of
+writing the index on a disk like CI's (about 0.6 ms of kernel time each), and a reply has four
+parts on average; the masks still rank candidates by the parts holding the terms.
 
 A gram lives in shard `gram_hash(gram) % shards`. Every `.bin` file is gzip-compressed at
 build time, so it costs the same on any static host; the client inflates it.
@@ -31,7 +37,7 @@ from .postings import build_postings
 from .records import SearchRecord
 from .textnorm import OVERLAP, normalize, part_count, part_size, shard_key
 
-FORMAT = 1
+FORMAT = 2
 CATEGORY_NAMES = ("A", "B", "C", "D")
 
 
@@ -121,19 +127,16 @@ def _title_positions(t: str) -> dict[str, tuple[int, ...]]:
     return {g: tuple(ps) for g, ps in positions.items()}
 
 
-def _part_file(doc: int, k: int) -> str:
-    return f"p/{doc // 100}/{doc}-{k}.bin"
+def _text_file(doc: int) -> str:
+    return f"r/{doc // 100}/{doc}.bin"
 
 
-def _write_parts(docs: Sequence[SearchRecord], sizes: Sequence[int], counts: Sequence[int],
-                 w: _Writer) -> None:
-    for doc, (r, size, nparts) in enumerate(zip(docs, sizes, counts)):
-        for k in range(nparts):
-            start = k * size
-            payload = {"u": r.url, "t": r.title, "n": r.unit, "d": r.date, "c": r.category or "",
-                       "k": r.kind, "o": start, "x": r.text[start:start + size + OVERLAP]}
-            w.write(_part_file(doc, k), enc.gz(json.dumps(payload, ensure_ascii=False,
-                                                          separators=(",", ":")).encode()))
+def _write_texts(docs: Sequence[SearchRecord], w: _Writer) -> None:
+    for doc, r in enumerate(docs):
+        payload = {"u": r.url, "t": r.title, "n": r.unit, "d": r.date, "c": r.category or "",
+                   "k": r.kind, "x": r.text}
+        w.write(_text_file(doc), enc.gz(json.dumps(payload, ensure_ascii=False,
+                                                   separators=(",", ":")).encode()))
 
 
 def build_index(records: Sequence[SearchRecord], out_dir: Path, *, part_chars: int = 1000,
@@ -145,17 +148,17 @@ def build_index(records: Sequence[SearchRecord], out_dir: Path, *, part_chars: i
     started = time.perf_counter()
     docs = ordered(records)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for old in ("g", "t", "p"):
+    for old in ("g", "t", "r", "p"):  # p/: the per-part texts of format 1
         shutil.rmtree(out_dir / old, ignore_errors=True)
     w = _Writer(out_dir)
 
     sizes = [part_size(len(r.text), part_chars) for r in docs]
     counts = [part_count(len(r.text), size) for r, size in zip(docs, sizes)]
-    parts = _Writer(out_dir)
+    texts = _Writer(out_dir)
     with ThreadPoolExecutor(max_workers=1) as pool:  # zlib and numpy release the GIL
-        parts_done = pool.submit(_write_parts, docs, sizes, counts, parts)
+        texts_done = pool.submit(_write_texts, docs, texts)
         postings = build_postings([r.text for r in docs], sizes, counts)
-        parts_done.result()
+        texts_done.result()
     title: dict[str, list[tuple[int, tuple[int, ...]]]] = defaultdict(list)
     for doc, r in enumerate(docs):
         for g, ps in _title_positions(normalize(r.title)).items():
@@ -175,12 +178,12 @@ def build_index(records: Sequence[SearchRecord], out_dir: Path, *, part_chars: i
 
     labels, facet_bytes = _facets(docs)
     w.write("facets.bin", enc.gz(facet_bytes))
-    w.digest.update(parts.digest.digest())
+    w.digest.update(texts.digest.digest())
     meta = {"format": FORMAT, "version": w.digest.hexdigest()[:12], "count": n, "body_shards": nb,
             "title_shards": nt, "overlap": OVERLAP, "root": root, "facets": labels}
     w.write("meta.json", json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode())
-    w.files += parts.files
-    w.bytes += parts.bytes
+    w.files += texts.files
+    w.bytes += texts.bytes
     return IndexStats(replies=n, grams=len(body_blocks), body_shards=nb, title_shards=nt,
                       parts=sum(counts), files=w.files, bytes=w.bytes,
                       seconds=round(time.perf_counter() - started, 2))

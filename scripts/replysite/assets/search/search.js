@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   var PAGE = 10;
-  var VERIFY_BUDGET = 6; // rounds of PAGE part fetches to find exact matches before showing what we have
+  var VERIFY_BUDGET = 6; // rounds of PAGE text fetches to find exact matches before showing what we have
   var FACETS = [["year", "年度", "全部年度"], ["unit", "承办单位", "全部单位"], ["topic", "主题", "全部主题"],
     ["category", "办理类别", "全部类别"], ["kind", "类型", "建议和提案"]];
   var root = document.getElementById("reply-search");
@@ -152,8 +152,8 @@
       return f;
     });
   }
-  function part(doc, k) {
-    return get("p/" + Math.floor(doc / 100) + "/" + doc + "-" + k + ".bin").then(function (b) {
+  function text(doc) { // a reply's whole text and what its result shows
+    return get("r/" + Math.floor(doc / 100) + "/" + doc + ".bin").then(function (b) {
       if (!b.json) { b.json = JSON.parse(utf8.decode(b)); b.json.nx = norm(b.json.x); }
       return b.json;
     });
@@ -226,7 +226,7 @@
   function popcount(m) { var c = 0; for (; m; m &= m - 1) c++; return c; }
   function makeHits(docs, perTerm) {
     return docs.map(function (d) {
-      return { doc: d, terms: perTerm.map(function (m) { var e = m.get(d); return { t: e.t, m: e.m, ok: e.t || e.m !== 0, found: false }; }) };
+      return { doc: d, terms: perTerm.map(function (m) { var e = m.get(d); return { t: e.t, m: e.m, ok: e.t || e.m !== 0 }; }) };
     });
   }
   function rank(hits) {
@@ -239,28 +239,27 @@
       return (b.exact - a.exact) || (b.titles - a.titles) || (b.parts - a.parts) || (a.doc - b.doc);
     });
   }
-  // Fetch the text part each shown hit needs; refute body candidates that lack the exact term.
+  // Fetch the text of each shown hit: it proves or refutes every term the title does not hold,
+  // and reranking moves refuted candidates down. Once `budget` fetches are spent the order is
+  // kept, so the shown hits are fetched but no longer reranked.
   function verify(hits, terms, limit, budget) {
-    var todo = [], settle = budget <= 0; // out of budget: show what is fetched, unverified
-    budget -= limit;
+    var todo = [];
     hits.slice(0, limit).forEach(function (h) {
-      if (h.part) return;
-      var need = h.terms.filter(function (e) { return !e.t && e.m && !e.found; });
-      var want = need.reduce(function (m, e) { return m & e.m; }, 255);
-      if (!need.length) want = h.terms.reduce(function (m, e) { return m | e.m; }, 0) || 1;
-      else if (!want) want = need[0].m;
-      var bit = want & -want;
-      todo.push(part(h.doc, 31 - Math.clz32(bit)).then(function (p) {
+      if (h.text) return;
+      todo.push(text(h.doc).then(function (p) {
         h.terms.forEach(function (e, i) {
-          if (e.found) return;
-          if (p.nx.indexOf(terms[i].text) >= 0) e.found = true;
-          else if (e.m & bit) { e.m &= ~bit; if (!e.m && !e.t) e.ok = false; }
+          if (p.nx.indexOf(terms[i].text) >= 0) e.ok = true;
+          else { e.m = 0; if (!e.t) e.ok = false; }
         });
-        if (settle || h.terms.every(function (e) { return e.found || e.t || !e.m; })) h.part = p;
+        h.text = p;
       }));
     });
     if (!todo.length) return Promise.resolve();
-    return Promise.all(todo).then(function () { if (terms.length) rank(hits); return verify(hits, terms, limit, budget); });
+    budget -= todo.length;
+    return Promise.all(todo).then(function () {
+      if (terms.length && budget > 0) rank(hits);
+      return verify(hits, terms, limit, budget);
+    });
   }
 
   /* ---- rendering ---- */
@@ -283,7 +282,7 @@
     return html + esc(raw.slice(at));
   }
   function excerpt(p, terms) {
-    var x = p.x, nx = p.nx, body = p.o === 0 ? x.indexOf("\n") + 1 : 0, at = -1;
+    var x = p.x, nx = p.nx, body = x.indexOf("\n") + 1, at = -1;
     [body, 0].some(function (start) { // a match in the body rather than in the metadata line
       terms.forEach(function (t) { var i = nx.indexOf(t.text, start); if (i >= 0 && (at < 0 || i < at)) at = i; });
       return at >= 0;
@@ -291,7 +290,7 @@
     var floor = at < 0 || at >= body ? body : 0, from = Math.max(floor, at - 30);
     if (from > floor && x.charCodeAt(from) >= 0xdc00 && x.charCodeAt(from) <= 0xdfff) from--;
     var to = Math.min(x.length, from + 120);
-    var lead = from > floor || p.o > 0 ? "…" : "", tail = to < x.length ? "…" : "";
+    var lead = from > floor ? "…" : "", tail = to < x.length ? "…" : "";
     return lead + marked(x.slice(from, to).replace(/\s+/g, " "), terms) + tail;
   }
   var ui = {};
@@ -342,7 +341,7 @@
     });
   }
   function renderHit(h, terms) {
-    var p = h.part, li = el("li", "rs-result");
+    var p = h.text, li = el("li", "rs-result");
     var a = el("a", "rs-title", marked(p.t, terms));
     a.href = new URL(p.u, siteRoot).href;
     var bits = [p.n, p.d, p.c ? p.c + "类" : "", p.k].filter(Boolean).map(esc).join(" · ");
