@@ -1,6 +1,7 @@
 """The build's speed-ups change no byte of the site: the fixture site built with them (navigation
 rendered once per shape, reply Markdown converted by the render worker, forced on for a small
-site) and without them is identical, file for file. And what MkDocs says about a page rendered
+site; plain paragraphs of reply bodies kept out of Python-Markdown) and without them is
+identical, file for file. And what MkDocs says about a page rendered
 by the worker still reaches the log and fails a strict build."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from replysite import mkdocs_render_worker
+from replysite import mkdocs_render_worker, plain_paragraphs, reply_page
 from replysite.cli import main
 from replysite.template_cache import NavCache
 
@@ -53,6 +54,10 @@ def test_speedups_change_no_byte_of_the_site(tmp_path: Path, monkeypatch: pytest
                         lambda self, page, files: taken.append(page.file.src_uri) or take_content(self, page, files))
     monkeypatch.setattr(worker, "wait_for_page",
                         lambda self, page: prerendered.append(page.file.src_uri) or wait_for_page(self, page))
+    lifted = []
+    lift = reply_page.lift_plain_paragraphs
+    monkeypatch.setattr(reply_page, "lift_plain_paragraphs",
+                        lambda body, block: lift(body, lambda html: lifted.append(html) or block(html)))
     result = _build(project, tmp_path / "fast")
     assert result.exit_code == 0, result.output
     fast = _files(tmp_path / "fast")
@@ -62,15 +67,19 @@ def test_speedups_change_no_byte_of_the_site(tmp_path: Path, monkeypatch: pytest
     assert len(prerendered) == int(pages * 0.6), "the last 60 % of the pages came whole from the worker"
     assert "Page skipped" not in result.output
     assert every_speedup_on[-1].hits > 0, "pages outside the navigation reuse a cached copy"
+    assert lifted, "plain paragraphs skipped Python-Markdown"
 
     monkeypatch.setattr(mkdocs_render_worker, "PARALLEL_FROM", 10**9)
     monkeypatch.setattr(NavCache, "enabled", False)
+    monkeypatch.setattr(plain_paragraphs, "applies", lambda extensions: False)
+    lifted.clear()
     result = _build(project, tmp_path / "plain")
     assert result.exit_code == 0, result.output
     plain = _files(tmp_path / "plain")
     assert sorted(fast) == sorted(plain)
     different = [name for name in fast if fast[name] != plain[name]]
     assert not different, different[:5]
+    assert not lifted
     # the navigation and the reply's own headings (table of contents) are really there
     page = fast[replies[0]].decode()
     assert '<a href="../../units/" class="md-nav__link">' in page
@@ -126,13 +135,14 @@ def test_preview_generates_only_the_edited_replys_page_again(tmp_path: Path, mon
 
     folder = make_replies(tmp_path, sorted(FIXTURE_SITE_REPLIES.rglob("*.md")), registries=FIXTURE_SITE_REPLIES)
     made = []
-    monkeypatch.setattr(site_pages, "reply_page", lambda r, real=site_pages.reply_page: made.append(r.id) or real(r))
+    real = site_pages.reply_page
+    monkeypatch.setattr(site_pages, "reply_page", lambda r, lift=False: made.append(r.id) or real(r, lift))
     files, kept = FileCache(), site_pages.ReplyPages()
 
-    def pages() -> dict[str, str]:
+    def pages(lift: bool = False) -> dict[str, str]:
         archive, problems = load_replies(folder, today=TODAY, cache=files)
         assert problems == []
-        return {p.src_uri: p.content for p in site_pages.generate_pages(archive, "站", "简介", kept)}
+        return {p.src_uri: p.content for p in site_pages.generate_pages(archive, "站", "简介", kept, lift)}
 
     first = pages()
     assert len(made) == 5
@@ -145,3 +155,5 @@ def test_preview_generates_only_the_edited_replys_page_again(tmp_path: Path, mon
     changed = [uri for uri in first if first[uri] != edited[uri]]
     assert changed == ["replies/fixture-2024-tian-12.md"]
     assert "一是继续优化线路" in edited["replies/fixture-2024-tian-12.md"]
+    pages(lift=True)
+    assert len(made) == 11, "other Markdown extensions: every reply page made again"

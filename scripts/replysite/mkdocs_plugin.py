@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from .archive import Archive
 from .load import FileCache, load_archive
 from . import mkdocs_render_worker as workers
+from . import plain_paragraphs
 from .mkdocs_render_worker import RenderWorker, in_worker
 from .template_cache import NavCache, Translations
 from .problems import ValidationFailed
@@ -101,14 +102,15 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.archive is not None
-        pages = generate_pages(self.archive, config.site_name, self.config.intro, self.reply_pages)
+        pages = generate_pages(self.archive, config.site_name, self.config.intro, self.reply_pages,
+                               lift_paragraphs=plain_paragraphs.applies(config.markdown_extensions))
         self._blocks = {page.src_uri: page.blocks for page in pages if page.blocks}
         self._reply_uris = [page.src_uri for page in pages if page.src_uri.startswith("replies/")]
         # Reply pages last: MkDocs reaches the render worker's share (the last reply pages) as
         # late as possible.
         for page in sorted(pages, key=lambda p: p.src_uri.startswith("replies/")):
             if self.preview is not None:
-                path = self.preview.store(page.src_uri, page.content)
+                path = self.preview.store(page.src_uri, page.content, page.blocks)
                 files.append(File.generated(config, page.src_uri, abs_src_path=str(path)))
             else:
                 files.append(File.generated(config, page.src_uri, content=page.content))

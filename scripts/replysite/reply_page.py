@@ -6,6 +6,7 @@ from .archive import name_slug
 from .markdown_text import a, attr, esc
 from .model import Reply
 from .pages import Blocks, GeneratedPage, breadcrumbs, front_matter, group_uri, reply_uri
+from .plain_paragraphs import lift_plain_paragraphs
 from .schema import CATEGORY_LABELS, FIELDS_BY_NAME, KIND_LABELS
 
 
@@ -61,9 +62,10 @@ def disclosure_notice(r: Reply) -> str:
     return ""
 
 
-def reply_page(r: Reply) -> GeneratedPage:
+def reply_page(r: Reply, lift_paragraphs: bool = False) -> GeneratedPage:
     """Metadata, breadcrumbs and signature are finished HTML blocks; the body is the staff's
-    Markdown."""
+    Markdown, its plain paragraphs finished HTML too when `lift_paragraphs` (see
+    `plain_paragraphs`; the site's Markdown extensions decide)."""
     here = reply_uri(r)
     html = Blocks()
     crumbs = breadcrumbs(here, [("首页", "index.md"), (f"{r.year}年", group_uri("years", str(r.year))),
@@ -75,7 +77,8 @@ def reply_page(r: Reply) -> GeneratedPage:
              f"# {esc(r.title)}\n", html(crumbs), html(f'<dl class="rs-meta">{meta}</dl>'), disclosure_notice(r)]
     if r.has_body:
         heading = "答复摘要" if r.disclosure == "摘要公开" else "答复全文"
-        parts.append(f"## {heading}\n\n{r.body}\n")
+        body = lift_plain_paragraphs(r.body, html) if lift_paragraphs else r.body
+        parts.append(f"## {heading}\n\n{body}\n")
         parts.append(html(f'<p class="rs-sign">{attr(r.unit.name)}<br>{r.reply_date.year}年'
                           f"{r.reply_date.month}月{r.reply_date.day}日</p>"))
     return GeneratedPage(here, "\n".join(p for p in parts if p), tuple(html.items))

@@ -33,22 +33,27 @@ class ReplyPages:
 
     def __init__(self) -> None:
         self._pages: dict[int, tuple[Reply, GeneratedPage]] = {}
+        self._lift: bool | None = None
 
-    def __call__(self, replies) -> list[GeneratedPage]:
+    def __call__(self, replies, lift_paragraphs: bool = False) -> list[GeneratedPage]:
+        if lift_paragraphs != self._lift:  # the site's Markdown extensions changed
+            self._pages, self._lift = {}, lift_paragraphs
         pages, kept = [], {}
         for r in replies:
             hit = self._pages.get(id(r))
-            page = hit[1] if hit is not None and hit[0] is r else reply_page(r)
+            page = hit[1] if hit is not None and hit[0] is r else reply_page(r, lift_paragraphs)
             kept[id(r)] = (r, page)
             pages.append(page)
         self._pages = kept
         return pages
 
 
-def generate_pages(archive: Archive, site_title: str, intro: str,
-                   reply_pages: ReplyPages | None = None) -> list[GeneratedPage]:
+def generate_pages(archive: Archive, site_title: str, intro: str, reply_pages: ReplyPages | None = None,
+                   lift_paragraphs: bool = False) -> list[GeneratedPage]:
+    """`lift_paragraphs`: plain paragraphs of reply bodies as finished HTML (`plain_paragraphs`)."""
     pages = [home_page(archive, site_title, intro), search_page()]
-    pages += reply_pages(archive.replies) if reply_pages else [reply_page(r) for r in archive.replies]
+    pages += (reply_pages(archive.replies, lift_paragraphs) if reply_pages
+              else [reply_page(r, lift_paragraphs) for r in archive.replies])
     pages += list(all_pages(archive))
     for name, grouping in archive.groupings.items():
         feeds = {f"{name}/{g.slug}": feed_path_for(FEED_GROUPINGS[name], g.slug)
