@@ -136,10 +136,8 @@ def test_one_text_file_per_reply_holds_its_whole_text(tmp_path: Path) -> None:
 
 # ---- the client in Chromium -------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("search-site")
-    build_index(fixture_records(), root / "search-data")
+def search_site(root: Path, records: list[SearchRecord]) -> Path:
+    build_index(records, root / "search-data")
     shutil.copytree(ASSETS, root / "assets" / "search")
     (root / "search").mkdir()
     (root / "search" / "index.html").write_text(
@@ -147,7 +145,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         '<link rel="stylesheet" href="../assets/search/search.css"></head><body>'
         '<div id="reply-search" data-index="../search-data/"></div>'
         '<script src="../assets/search/search.js" defer></script></body></html>', encoding="utf-8")
-    with serve(root) as base:
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serve(search_site(tmp_path_factory.mktemp("search-site"), fixture_records())) as base:
         yield base
 
 
@@ -283,3 +286,22 @@ def test_varints_are_leb128_in_any_slicing(monkeypatch: pytest.MonkeyPatch, chun
         offsets.append(len(want))
         assert data.tobytes() == bytes(want)
         assert starts.tolist() == [offsets[i] for i in at.tolist()]
+
+
+def test_refuted_candidates_give_way_to_exact_matches_further_down(browser: Browser, tmp_path: Path) -> None:
+    # 14 newer replies hold every piece of 营商环境 in one part but not the phrase: they rank first
+    # until their texts refute them; the 3 older exact matches must still come out on top
+    decoys = [rec(f"decoy-{i}", f"关于第{i}项工作的建议", "营商主体反映，商环节偏多，周边环境较差。",
+                  date=f"2024-05-{i + 1:02d}") for i in range(14)]
+    exact = [rec(f"exact-{i}", f"关于第{i}家企业的建议", "我们将持续优化营商环境。",
+                 date=f"2020-01-{i + 1:02d}") for i in range(3)]
+    with serve(search_site(tmp_path, decoys + exact)) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        open_search(page, base, "?q=" + quote("营商环境"))
+        assert titles(page)[:4] == ["关于第2家企业的建议", "关于第1家企业的建议", "关于第0家企业的建议",
+                                    "关于第13项工作的建议"]  # newest first within each kind
+        assert page.evaluate("window.replySearch.last.exact").count(True) == 3
+        assert page.locator(".rs-partial").count() == 7
+        assert status(page) == "找到 17 件相关答复，显示前 10 件"
+        context.close()

@@ -240,22 +240,35 @@
     });
   }
   // Fetch the text of each shown hit: it proves or refutes every term the title does not hold,
-  // and reranking moves refuted candidates down. Once `budget` fetches are spent the order is
-  // kept, so the shown hits are fetched but no longer reranked.
+  // and reranking moves refuted candidates down. A refuted hit at once starts the fetch of the
+  // next candidate in line (the one reranking would bring up), instead of waiting for the whole
+  // round. Once `budget` fetches are spent the order is kept: the shown hits are fetched but no
+  // longer reranked.
   function verify(hits, terms, limit, budget) {
-    var todo = [];
-    hits.slice(0, limit).forEach(function (h) {
-      if (h.text) return;
-      todo.push(text(h.doc).then(function (p) {
+    var todo = [], started = new Set(), next = limit;
+    function candidate() { // the next hit not fetched, not refuted
+      for (; next < hits.length; next++) {
+        var h = hits[next];
+        if (!h.text && !started.has(h) && h.terms.every(function (e) { return e.ok; })) return hits[next++];
+      }
+      return null;
+    }
+    function check(h) {
+      started.add(h);
+      budget--;
+      return text(h.doc).then(function (p) {
+        var refuted = false;
         h.terms.forEach(function (e, i) {
           if (p.nx.indexOf(terms[i].text) >= 0) e.ok = true;
-          else { e.m = 0; if (!e.t) e.ok = false; }
+          else { e.m = 0; if (!e.t) { e.ok = false; refuted = true; } }
         });
         h.text = p;
-      }));
-    });
+        var after = refuted && budget > 0 ? candidate() : null;
+        return after ? check(after) : null;
+      });
+    }
+    hits.slice(0, limit).forEach(function (h) { if (!h.text) todo.push(check(h)); });
     if (!todo.length) return Promise.resolve();
-    budget -= todo.length;
     return Promise.all(todo).then(function () {
       if (terms.length && budget > 0) rank(hits);
       return verify(hits, terms, limit, budget);
