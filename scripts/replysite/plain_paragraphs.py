@@ -13,6 +13,7 @@ cases both ways and compare the HTML.
 from __future__ import annotations
 
 import re
+from itertools import groupby
 from typing import Callable, Iterable
 
 # Extensions (short and full names) that leave a plain paragraph alone; MkDocs always adds toc,
@@ -64,19 +65,14 @@ def lift_plain_paragraphs(markdown: str, block: Callable[[str], str]) -> str:
             plain[k] = False
     out: list[str] = []
     at = 0  # next line of `lines` to copy
-    k = 0
-    while k < len(spans):
-        if not plain[k]:
-            k += 1
+    for is_plain, group in groupby(zip(spans, plain), key=lambda item: item[1]):
+        if not is_plain:
             continue
-        run = k
-        while k < len(spans) and plain[k]:
-            k += 1
-        first, last = spans[run][0], spans[k - 1][1]
-        html = "\n".join("<p>" + "\n".join(lines[a:b + 1]) + "</p>" for a, b in spans[run:k])
-        out.extend(lines[at:first])
+        run = [span for span, _ in group]
+        html = "\n".join("<p>" + "\n".join(lines[a:b + 1]) + "</p>" for a, b in run)
+        out.extend(lines[at:run[0][0]])
         out.append(block(html).strip("\n"))
-        at = last + 1
+        at = run[-1][1] + 1
     if at == 0:
         return markdown
     out.extend(lines[at:])

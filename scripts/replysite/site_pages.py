@@ -52,8 +52,7 @@ def generate_pages(archive: Archive, site_title: str, intro: str, reply_pages: R
                    lift_paragraphs: bool = False) -> list[GeneratedPage]:
     """`lift_paragraphs`: plain paragraphs of reply bodies as finished HTML (`plain_paragraphs`)."""
     pages = [home_page(archive, site_title, intro), search_page()]
-    pages += (reply_pages(archive.replies, lift_paragraphs) if reply_pages
-              else [reply_page(r, lift_paragraphs) for r in archive.replies])
+    pages += (reply_pages or ReplyPages())(archive.replies, lift_paragraphs)
     pages += list(all_pages(archive))
     for name, grouping in archive.groupings.items():
         feeds = {f"{name}/{g.slug}": feed_path_for(FEED_GROUPINGS[name], g.slug)

@@ -245,16 +245,15 @@
   // round. Once `budget` fetches are spent the order is kept: the shown hits are fetched but no
   // longer reranked.
   function verify(hits, terms, limit, budget) {
-    var todo = [], started = new Set(), next = limit;
-    function candidate() { // the next hit not fetched, not refuted
+    var todo = [], next = limit;
+    function candidate() { // the next hit after the shown ones not fetched, not refuted
       for (; next < hits.length; next++) {
         var h = hits[next];
-        if (!h.text && !started.has(h) && h.terms.every(function (e) { return e.ok; })) return hits[next++];
+        if (!h.text && h.terms.every(function (e) { return e.ok; })) return hits[next++];
       }
       return null;
     }
     function check(h) {
-      started.add(h);
       budget--;
       return text(h.doc).then(function (p) {
         var refuted = false;
