@@ -32,11 +32,11 @@ from pathlib import Path
 
 import yaml
 
-from replysite.search.static_server import fetch, free_port
+from replysite.local_http import fetch, free_port
 from replysite.synthetic import generate
 
 ROOT = Path(__file__).resolve().parent.parent
-REPLYSITE = [sys.executable, "-c", "from replysite.cli import main; main()"]
+REPLYSITE = [sys.executable, "-c", "from replysite.commands import main; main()"]
 TARGET_RATIO, SIZE_TOLERANCE, MEMORY_MB, CHECK_SECONDS, SERVE_SECONDS = 1.3, 0.05, 1536, 3.0, 10.0
 
 

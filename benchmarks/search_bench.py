@@ -32,10 +32,10 @@ from urllib.parse import quote
 
 from playwright.sync_api import Browser, sync_playwright
 
-from replysite.load import load_archive
-from replysite.search import SearchRecord, build_index, record_from_reply
-from replysite.search.index import ordered
-from replysite.search.static_server import serve
+from replysite.archive import load_archive
+from replysite.outputs.search import SearchRecord, build_index, record_from_reply
+from replysite.outputs.search.index import ordered
+from replysite.local_http import serve
 from replysite.synthetic import generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,7 +107,7 @@ def real_site(corpus: Path, project: Path) -> float:
     shutil.copytree(ROOT / "docs", project / "docs")
     (project / "replies").symlink_to(corpus.resolve())
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "from replysite.cli import main; main()", "build", "-f",
+    subprocess.run([sys.executable, "-c", "from replysite.commands import main; main()", "build", "-f",
                     "mkdocs.yml", "-d", "site"], cwd=project, check=True)
     return time.perf_counter() - started
 

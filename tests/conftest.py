@@ -45,7 +45,7 @@ def built_fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture site built once with `replysite build` (shared by read-only tests)."""
     from click.testing import CliRunner
 
-    from replysite.cli import main
+    from replysite.commands import main
 
     project = make_site(tmp_path_factory.mktemp("fixture-site"))
     result = CliRunner().invoke(main, ["build", "-f", str(project / "mkdocs.yml"),

@@ -8,9 +8,6 @@ exactly the three-month day and one answered a day late, and month-end clamping 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import yaml
@@ -77,9 +74,6 @@ def by_id(replies: list[Reply]) -> dict[str, Reply]:
 
 # --- a small Material site served on 127.0.0.1, for the browser tests ---------------------
 
-from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401  (one launch setup for all tests)
-
-
 def build_material_site(root: Path, pages: dict[str, str], extra_css: dict[str, str] | None = None
                         ) -> Path:
     """Build `pages` ({"stats.md": markdown}) with mkdocs-material into root/site."""
@@ -96,25 +90,3 @@ def build_material_site(root: Path, pages: dict[str, str], extra_css: dict[str, 
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     build(load_config(str(root / "mkdocs.yml")))
     return root / "site"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class served:
-    """`with served(site_dir) as base_url:` a static server on 127.0.0.1 on a free port."""
-
-    def __init__(self, directory: Path) -> None:
-        handler = functools.partial(_QuietHandler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self) -> str:
-        self.thread.start()
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()

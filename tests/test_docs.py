@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT, make_replies
-from replysite.cli import main
-from replysite.commands_new import new_command
+from replysite.commands import main
+from replysite.commands.new import new_command
 from replysite.schema import FIELDS
 from test_validate import EXPECTED
 

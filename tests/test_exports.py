@@ -11,7 +11,9 @@ import pytest
 import yaml
 
 from publishing_fixtures import SECRET, SITE_URL, SUMMARY, make_replies
-from replysite.exports import columns, render_open_data_markdown, write_exports
+from replysite.archive.open_data import columns
+from replysite.outputs.exports import write_exports
+from replysite.pages.open_data_page import render_open_data_markdown
 from replysite.model import Topic, Unit
 from replysite.schema import FIELDS
 

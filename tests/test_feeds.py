@@ -8,8 +8,11 @@ import pytest
 
 from publishing_fixtures import (BUSINESS, ENFORCE, SECRET, SITE_URL, SUMMARY, UNUSED_TOPIC,
                                  UNUSED_UNIT, YINGSHANG, ZHENGSHU, by_id, make_replies)
-from replysite.feeds import (disclosure_notice, feed_path_for, latest_first, plain_text,
-                             summary_for, write_feeds)
+from replysite.archive import newest_first
+from replysite.model import disclosure_notice
+from replysite.outputs.feeds import summary_for, write_feeds
+from replysite.outputs.plain_text import one_line
+from replysite.urls import feed_path
 
 BASE = SITE_URL.rstrip("/")
 
@@ -75,7 +78,7 @@ def test_entry_fields(site: Path) -> None:
 
 
 def test_unit_feed_holds_only_its_replies(site: Path) -> None:
-    feed = parse(site / feed_path_for("unit", YINGSHANG.id))
+    feed = parse(site / feed_path("unit", YINGSHANG.id))
     assert feed.feed.title == "南昌市新建区优化营商环境工作领导小组办公室：最新答复"
     assert {link.rel: link.href for link in feed.feed.links}["alternate"] == \
         f"{BASE}/units/xinjian-yingshangban/"
@@ -85,14 +88,14 @@ def test_unit_feed_holds_only_its_replies(site: Path) -> None:
 
 
 def test_topic_feed(site: Path) -> None:
-    feed = parse(site / feed_path_for("topic", ENFORCE.id))
+    feed = parse(site / feed_path("topic", ENFORCE.id))
     assert feed.feed.title == "主题“监管执法”：最新答复"
     assert [e.id.split("/")[-2] for e in feed.entries] == [
         "xinjian-2024-jianyi-3", "xinjian-2024-tian-7", "xinjian-2023-jianyi-55"]
 
 
 def test_registry_entries_without_replies_get_empty_valid_feeds(site: Path) -> None:
-    for rel in (feed_path_for("unit", UNUSED_UNIT.id), feed_path_for("topic", UNUSED_TOPIC.id)):
+    for rel in (feed_path("unit", UNUSED_UNIT.id), feed_path("topic", UNUSED_TOPIC.id)):
         feed = parse(site / rel)
         assert feed.entries == []
         # No build timestamp: an empty feed carries the archive's latest reply date.
@@ -102,7 +105,7 @@ def test_registry_entries_without_replies_get_empty_valid_feeds(site: Path) -> N
 def test_limit(tmp_path: Path) -> None:
     write_feeds(make_replies(), SITE_URL, tmp_path, limit=2)
     assert len(parse(tmp_path / "feeds/all.atom.xml").entries) == 2
-    assert len(parse(tmp_path / feed_path_for("topic", BUSINESS.id)).entries) == 2
+    assert len(parse(tmp_path / feed_path("topic", BUSINESS.id)).entries) == 2
 
 
 def test_summary_disclosure(site: Path) -> None:
@@ -136,23 +139,23 @@ def test_empty_archive(tmp_path: Path) -> None:
     assert feed.entries == [] and feed.feed.updated == "1970-01-01T00:00:00+08:00"
 
 
-def test_feed_path_for() -> None:
-    assert feed_path_for("all") == "feeds/all.atom.xml"
-    assert feed_path_for("unit", "xinjian-sifaju") == "feeds/units/xinjian-sifaju.atom.xml"
-    assert feed_path_for("topic", "zhengwu-fuwu") == "feeds/topics/zhengwu-fuwu.atom.xml"
+def test_feed_path() -> None:
+    assert feed_path("all") == "feeds/all.atom.xml"
+    assert feed_path("unit", "xinjian-sifaju") == "feeds/units/xinjian-sifaju.atom.xml"
+    assert feed_path("topic", "zhengwu-fuwu") == "feeds/topics/zhengwu-fuwu.atom.xml"
     with pytest.raises(ValueError) as exc:
-        feed_path_for("year", "2023")
+        feed_path("year", "2023")
     assert str(exc.value) == "未知的订阅类型：year（应为 all、unit 或 topic）"
     with pytest.raises(ValueError) as exc:
-        feed_path_for("unit")
+        feed_path("unit")
     assert str(exc.value) == "unit 订阅需要编号"
 
 
 def test_text_helpers() -> None:
     replies = by_id(make_replies())
-    assert plain_text("尊敬的**代表**：\n\n- 一是 `A&B`\n- 二是 [链接](x)") == "尊敬的代表： 一是 A&B 二是 链接"
+    assert one_line("尊敬的**代表**：\n\n- 一是 `A&B`\n- 二是 [链接](x)") == "尊敬的代表： 一是 A&B 二是 链接"
     assert disclosure_notice(replies["xinjian-2023-jianyi-55"]) is None
     assert summary_for(replies["xinjian-2022-jianyi-9"]) == "尊敬的代表： 现答复如下。"
-    assert [r.id for r in latest_first(make_replies())][:2] == ["xinjian-2024-jianyi-3",
+    assert [r.id for r in newest_first(make_replies())][:2] == ["xinjian-2024-jianyi-3",
                                                                 "xinjian-2024-tian-7"]
     assert replies["xinjian-2024-jianyi-1"].reply_date == dt.date(2024, 2, 29)

@@ -11,10 +11,10 @@ import yaml
 from click.testing import CliRunner
 from docx import Document
 
-from replysite.commands_import import import_command
+from replysite.commands.import_letters import import_command
 from replysite.importer import extract, read_document
 from replysite.importer.documents import DocumentError
-from replysite.importer.render import render_reply, scalar
+from replysite.authoring.reply_file import render_reply, scalar
 from replysite.schema import FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -342,7 +342,7 @@ def test_existing_file_is_never_overwritten(tmp_path: Path) -> None:
     result = invoke(*args)
     assert result.exit_code == 1
     assert result.stderr == (f"错误：{SAMPLE}：{target} 已存在，导入不会覆盖已有文件；"
-                             "请换一个编号（--id）或先移走原文件\nError: 1 个文件未能导入\n")
+                             "请换一个编号（--id）或先移走原文件\n错误：1 个文件未能导入\n")
     assert target.read_text(encoding="utf-8") == "staff edits"
 
 

@@ -7,7 +7,7 @@ import posixpath
 
 import pytest
 
-from replysite.markdown_text import href, url_dir
+from replysite.urls import page_url, relative_url
 
 PAGES = ["index.md", "replies/x.md", "years/2023/index.md", "years/2023/page/2.md", "search/index.md",
          "units/index.md", "all/page/3.md", "proposers/程伟川/index.md"]
@@ -16,17 +16,17 @@ FILES = ["search-data", "assets/replysite/search/search.js", "feeds/all.atom.xml
 
 @pytest.mark.parametrize("src,to", list(itertools.product(PAGES, PAGES + FILES)))
 def test_href_matches_posixpath(src: str, to: str) -> None:
-    target = url_dir(to) if to.endswith(".md") else to
-    expected = posixpath.relpath(target or ".", url_dir(src) or ".")
+    target = page_url(to) if to.endswith(".md") else to
+    expected = posixpath.relpath(target or ".", page_url(src) or ".")
     if to.endswith(".md") and not expected.endswith("/"):
         expected += "/"
-    assert href(src, to) == expected
+    assert relative_url(src, to) == expected
 
 
 def test_examples() -> None:
-    assert href("replies/x.md", "years/2023/index.md") == "../../years/2023/"
-    assert href("years/2023/page/2.md", "years/2023/index.md") == "../../"
-    assert href("search/index.md", "search-data") == "../search-data"
+    assert relative_url("replies/x.md", "years/2023/index.md") == "../../years/2023/"
+    assert relative_url("years/2023/page/2.md", "years/2023/index.md") == "../../"
+    assert relative_url("search/index.md", "search-data") == "../search-data"
 
 
 def test_fast_relative_links_equal_the_general_rule() -> None:
@@ -34,7 +34,7 @@ def test_fast_relative_links_equal_the_general_rule() -> None:
     built from these segments gives what the general rule gives."""
     import itertools
 
-    from replysite.markdown_text import _relative
+    from replysite.urls import _relative
 
     def general(target: str, base: str) -> str:
         t = [p for p in target.split("/") if p and p != "."]

@@ -14,9 +14,11 @@ import yaml
 from click.testing import CliRunner, Result
 
 from conftest import ROOT, make_replies
-from replysite.commands_new import MAX_LISTED, new_command
-from replysite.commands_schema import editor_schema, schema_command
-from replysite.load import load_replies
+from replysite.authoring.new_file import MAX_LISTED
+from replysite.commands.new import new_command
+from replysite.authoring.editor_schema import editor_schema
+from replysite.commands.schema import schema_command
+from replysite.archive import load_replies
 from replysite.schema import FIELDS, FIELDS_BY_NAME, json_schema
 
 SEED = ROOT / "replies" / "2023" / "xinjian-2023-jianyi-55.md"

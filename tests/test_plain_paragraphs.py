@@ -12,9 +12,9 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
-from replysite.load import load_archive
-from replysite.pages import Blocks, fill_blocks
-from replysite.plain_paragraphs import applies, lift_plain_paragraphs
+from replysite.archive import load_archive
+from replysite.pages.blocks import Blocks, fill_blocks
+from replysite.pages.plain_paragraphs import applies, lift_plain_paragraphs
 from replysite.synthetic import generate
 
 from conftest import ROOT, TODAY

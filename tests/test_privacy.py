@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from replysite.privacy import PrivacyHit, find_private_details, id_checksum_ok
+from replysite.reading.privacy import PrivacyHit, find_private_details, id_checksum_ok
 
 MOBILE_MESSAGE = ("疑似个人手机号码 138****5678：答复中不得公开代表或群众的个人联系方式；"
                   "如确属单位公开电话，请在 privacy_allow 中列出")
@@ -124,7 +124,7 @@ def test_the_cheap_first_scan_never_hides_a_number_the_precise_patterns_find() -
     or ID number they match (separators, +86, full-width digits) must pass it."""
     import itertools
 
-    from replysite.privacy import _CANDIDATE, _FULLWIDTH, ID_RE, MOBILE_RE
+    from replysite.reading.privacy import _CANDIDATE, _FULLWIDTH, ID_RE, MOBILE_RE
 
     full = str.maketrans("0123456789-+", "０１２３４５６７８９－＋")
     texts = []

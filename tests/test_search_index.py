@@ -12,12 +12,13 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import Browser, Page
 
-from replysite.load import load_archive
-from replysite.search import SearchRecord, build_index, markdown_to_text, record_from_reply
-from replysite.search.index import ordered
-from replysite.search.postings import build_postings
-from replysite.search.static_server import serve
-from replysite.search.textnorm import OVERLAP, grams_of, normalize, part_count, part_size
+from replysite.archive import load_archive
+from replysite.outputs.plain_text import markdown_to_text
+from replysite.outputs.search import SearchRecord, build_index, record_from_reply
+from replysite.outputs.search.index import ordered
+from replysite.outputs.search.postings import build_postings
+from replysite.local_http import serve
+from replysite.outputs.search.textnorm import OVERLAP, grams_of, normalize, part_count, part_size
 
 from browser import chromium
 from conftest import ROOT, TODAY
@@ -91,7 +92,7 @@ def test_record_from_seed_reply() -> None:
 def test_postings_match_grams_of_every_part(monkeypatch: pytest.MonkeyPatch, batch_chars: int,
                                              merge_ranges: int) -> None:
     """Also with texts cut in several batches and the keys merged in several ranges."""
-    from replysite.search import postings
+    from replysite.outputs.search import postings
 
     monkeypatch.setattr(postings, "BATCH_CHARS", batch_chars)
     monkeypatch.setattr(postings, "MERGE_RANGES", merge_ranges)
@@ -268,7 +269,7 @@ def test_typing_updates_url_and_single_character_works(page: Page, site: str) ->
 def test_varints_are_leb128_in_any_slicing(monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
     import numpy as np
 
-    from replysite.search import postings
+    from replysite.outputs.search import postings
 
     monkeypatch.setattr(postings, "VARINT_CHUNK", chunk)
     rng = np.random.default_rng(1)

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from replysite.search.static_server import fetch, free_port
+from replysite.local_http import fetch, free_port
 
 from conftest import make_site
 
@@ -27,7 +27,7 @@ def wait_for(url: str, text: str, seconds: float) -> bool:
 def test_serve_shows_an_edited_reply(tmp_path: Path) -> None:
     project = make_site(tmp_path)
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "replysite.cli", "serve", "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([sys.executable, "-m", "replysite", "serve", "-a", f"127.0.0.1:{port}"],
                               cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         url = f"http://127.0.0.1:{port}/{PAGE}"
@@ -43,19 +43,3 @@ def test_serve_shows_an_edited_reply(tmp_path: Path) -> None:
         server.terminate()
         output = server.communicate(timeout=20)[0]
     assert "fixture-2024-tian-12.md:" in output and "必填字段缺失" in output
-
-
-def test_preview_cache_rewrites_a_page_when_only_its_html_blocks_changed() -> None:
-    import os
-
-    from replysite.preview import PreviewCache
-
-    cache = PreviewCache()
-    try:
-        page = "# 标题\n\nRSHTMLBLOCK0X\n"
-        path = cache.store("replies/a.md", page, ("<p>原文</p>",))
-        os.utime(path, ns=(0, 0))
-        assert cache.store("replies/a.md", page, ("<p>原文</p>",)).stat().st_mtime_ns == 0, "unchanged: kept"
-        assert cache.store("replies/a.md", page, ("<p>改过的原文</p>",)).stat().st_mtime_ns > 0
-    finally:
-        cache.close()

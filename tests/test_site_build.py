@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from replysite.archive import name_slug
-from replysite.cli import main
-from replysite.load import load_archive
+from replysite.urls import name_slug
+from replysite.commands import main
+from replysite.archive import load_archive
 
 from conftest import FIXTURE_SITE_REPLIES, make_site
 from sitecheck import content_links, listed_replies, shown_count
@@ -98,6 +98,7 @@ def test_reply_page_shows_every_field(built_fixture_site: Path) -> None:
 def test_disclosure_modes(built_fixture_site: Path) -> None:
     summary = (built_fixture_site / "replies" / "fixture-2024-jianyi-7" / "index.html").read_text(encoding="utf-8")
     assert "本答复摘要公开" in summary and "答复涉及正在办理的执法案件" in summary and "答复摘要" in summary
+    assert '<div class="rs-body">' in summary  # the summary is shown as the letter's body
     withheld = (built_fixture_site / "replies" / "fixture-2022-jianyi-31" / "index.html").read_text(encoding="utf-8")
     assert "本答复不予公开" in withheld and "涉及尚未批准的规划" in withheld
     assert "答复全文" not in withheld and "rs-body" not in withheld
@@ -134,7 +135,7 @@ def test_failed_build_leaves_previous_site_intact(site_project: Path) -> None:
 
 
 def test_pagination_keeps_every_reply_reachable(tmp_path: Path) -> None:
-    from replysite.pages import PAGE_SIZE
+    from replysite.pages.lists import PAGE_SIZE
     from replysite.synthetic import generate
 
     generate(120, tmp_path / "corpus", seed=3)

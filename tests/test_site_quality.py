@@ -15,7 +15,7 @@ from axe_playwright_python.base import AXE_SCRIPT
 
 from browser import chromium
 from conftest import FIXTURE_SITE_REPLIES
-from publishing_fixtures import served
+from replysite.local_http import serve
 
 SITE_PATH = "/replysite/"  # the path of site_url in mkdocs.yml
 
@@ -67,7 +67,7 @@ AXE_PAGES = ["", "years/", "units/xinjian-zhengshuju/", "replies/xinjian-2023-ji
 @pytest.mark.parametrize("width", [1280, 390])
 def test_axe_finds_no_serious_or_critical_violation(built_fixture_site: Path, width: int) -> None:
     found = {}
-    with served(built_fixture_site.parent) as base, chromium() as browser:
+    with serve(built_fixture_site.parent) as base, chromium() as browser:
         page = browser.new_page(viewport={"width": width, "height": 900})
         for path in AXE_PAGES:
             page.goto(f"{base}site/{path}")

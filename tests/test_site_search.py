@@ -8,14 +8,14 @@ from urllib.parse import quote
 import pytest
 
 from browser import chromium
-from publishing_fixtures import served
+from replysite.local_http import serve
 
 SEED = "关于进一步优化我区营商环境的几点建议"
 
 
 @pytest.fixture(scope="module")
 def page(built_fixture_site: Path):
-    with served(built_fixture_site.parent) as base, chromium() as browser:
+    with serve(built_fixture_site.parent) as base, chromium() as browser:
         p = browser.new_page(viewport={"width": 390, "height": 900})
         p.base = base + "site/"  # type: ignore[attr-defined]
         yield p

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
-from playwright.sync_api import sync_playwright
-
-from publishing_fixtures import (CHROMIUM, CHROMIUM_ARGS, UNUSED_UNIT, build_material_site, make_replies,
-                                 served)
+from browser import chromium
+from publishing_fixtures import UNUSED_UNIT, build_material_site, make_replies
+from replysite.local_http import serve
 from replysite.model import Reply
-from replysite.stats import (Count, add_months, answered_within_three_months, compute_stats,
-                             percent, render_stats_markdown)
+from replysite.archive.stats import (Count, add_months, answered_within_three_months, compute_stats,
+                                     percent)
+from replysite.pages.stats_page import render_stats_markdown
 
 
 def counts(items: tuple[Count, ...]) -> dict[str, int]:
@@ -151,27 +151,24 @@ def stats_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_stats_page_accessible_and_fits_a_phone(stats_site: Path) -> None:
-    with served(stats_site) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 360, "height": 800})
-            page.goto(base + "stats/")
-            assert page.locator("article table").count() == 7
-            page.evaluate(AXE_SCRIPT)
-            # The page content; the theme's own chrome (search dialog, footer) is checked by
-            # the whole-site accessibility test.
-            result = page.evaluate("axe.run(document.querySelector('.md-content'),"
-                                   " {resultTypes: ['violations']})")
-            bad = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]
-                   if v["impact"] in ("serious", "critical")]
-            assert bad == []
-            # axe did look at the text: the contrast rule ran and passed.
-            assert "color-contrast" in [r["id"] for r in result["passes"]]
-            # The charts shrink with the screen: nothing is wider than a phone.
-            assert page.evaluate("document.documentElement.scrollWidth") == 360
-            overflow = page.evaluate(
-                "Array.from(document.querySelectorAll('figure.replysite-chart'))"
-                ".filter(f => f.scrollWidth > f.clientWidth + 1 || f.clientWidth < 250).length")
-            assert overflow == 0
-        finally:
-            browser.close()
+    with serve(stats_site) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 360, "height": 800})
+        page.goto(base + "stats/")
+        assert page.locator("article table").count() == 7
+        page.evaluate(AXE_SCRIPT)
+        # The page content; the theme's own chrome (search dialog, footer) is checked by
+        # the whole-site accessibility test.
+        result = page.evaluate("axe.run(document.querySelector('.md-content'),"
+                               " {resultTypes: ['violations']})")
+        bad = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]
+               if v["impact"] in ("serious", "critical")]
+        assert bad == []
+        # axe did look at the text: the contrast rule ran and passed.
+        assert "color-contrast" in [r["id"] for r in result["passes"]]
+        # The charts shrink with the screen: nothing is wider than a phone.
+        assert page.evaluate("document.documentElement.scrollWidth") == 360
+        overflow = page.evaluate(
+            "Array.from(document.querySelectorAll('figure.replysite-chart'))"
+            ".filter(f => f.scrollWidth > f.clientWidth + 1 || f.clientWidth < 250).length")
+        assert overflow == 0
+

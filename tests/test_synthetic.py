@@ -14,11 +14,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from replysite.load import load_replies
-from replysite.registry import load_topics, load_units
+from replysite.archive import load_replies
+from replysite.reading.registry import load_topics, load_units
 from replysite.schema import CATEGORIES, DISCLOSURES, FIELDS, FIELDS_BY_NAME, ID_RE, KINDS, SATISFACTIONS
-from replysite.synthetic import GenerateError, generate, generate_command
-from replysite.synthetic_text import SYNTHETIC_NOTICE
+from replysite.commands.generate import generate_command
+from replysite.synthetic import GenerateError, generate
+from replysite.synthetic.text import SYNTHETIC_NOTICE
 
 from conftest import TODAY
 

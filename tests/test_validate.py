@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from replysite.load import load_replies
+from replysite.archive import load_archive, load_replies
 from replysite.problems import ValidationFailed
 
 from conftest import FIXTURE_SITE_REPLIES, FIXTURES, TODAY, make_replies
@@ -71,9 +71,9 @@ def test_fault_reports_exactly_one_problem(name: str, tmp_path: Path, monkeypatc
 def test_all_problems_of_all_files_in_one_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     make_replies(tmp_path, sorted(FAULTS.glob("*.md")))
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(ValidationFailed) as caught:
-        archive, problems = load_replies(Path("replies"), today=TODAY)
-        raise ValidationFailed(problems)
+    with pytest.raises(ValidationFailed) as caught:  # raised once, after reading every file
+        load_archive(Path("replies"), today=TODAY)
+    assert len(caught.value.problems) == len(EXPECTED)
     report = str(caught.value).splitlines()
     assert len(report) == len(EXPECTED) + 1
     assert report[-1] == f"共发现 {len(EXPECTED)} 个问题，涉及 {len(EXPECTED)} 个文件；请修改后重试，网站未生成。"
@@ -115,13 +115,13 @@ def test_yaml_never_coerces_numbers(tmp_path: Path) -> None:
 
 
 def test_parallel_check_reports_the_same_as_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import replysite.load as load
+    import replysite.reading.load as load
 
     make_replies(tmp_path, sorted(FAULTS.glob("*.md")) + sorted(FIXTURE_SITE_REPLIES.rglob("*.md")),
                  registries=FIXTURE_SITE_REPLIES)
     monkeypatch.chdir(tmp_path)
     _, serial = load_replies(Path("replies"), today=TODAY)
-    monkeypatch.setattr(load, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(load, "CHECK_IN_PARALLEL_FROM", 2)
     monkeypatch.setattr(load, "CHUNK_SIZE", 3)
     _, parallel = load_replies(Path("replies"), today=TODAY)
     assert len(serial) == len(EXPECTED) and parallel == serial
@@ -130,7 +130,7 @@ def test_parallel_check_reports_the_same_as_serial(tmp_path: Path, monkeypatch: 
 def test_file_cache_rereads_only_changed_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    from replysite.load import FileCache
+    from replysite.reading import FileCache
 
     folder = make_replies(tmp_path, sorted(FIXTURE_SITE_REPLIES.rglob("*.md")), registries=FIXTURE_SITE_REPLIES)
     monkeypatch.chdir(tmp_path)

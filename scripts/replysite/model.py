@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .urls import reply_url
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -69,7 +71,7 @@ class Reply:
     @property
     def url(self) -> str:
         """Site-relative URL of the reply page (with `use_directory_urls`)."""
-        return f"replies/{self.id}/"
+        return reply_url(self.id)
 
     @property
     def lead_proposer(self) -> str:
@@ -84,7 +86,22 @@ class Reply:
         return self.disclosure != "不予公开"
 
     @property
+    def public_body(self) -> str | None:
+        """The body text that may be published: full text or summary, never a withheld body."""
+        return self.body if self.has_body else None
+
+    @property
     def days_to_reply(self) -> int | None:
         if self.assigned_date is None:
             return None
         return (self.reply_date - self.assigned_date).days
+
+
+def disclosure_notice(reply: Reply) -> str | None:
+    """The sentence that tells a reader why the full text is not shown, or None."""
+    reason = (reply.disclosure_note or "").strip().rstrip("。") or "未说明"
+    if reply.disclosure == "摘要公开":
+        return f"本答复摘要公开（理由：{reason}），以下为摘要。"
+    if reply.disclosure == "不予公开":
+        return f"本答复不予公开（理由：{reason}），仅公开目录信息。"
+    return None

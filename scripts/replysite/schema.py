@@ -22,6 +22,7 @@ CATEGORY_LABELS = {
 SATISFACTIONS = ("满意", "基本满意", "不满意")
 DISCLOSURES = ("全文公开", "摘要公开", "不予公开")
 DEFAULT_DISCLOSURE = "全文公开"
+SCHEMA_FILE = "reply.schema.json"  # in replies/ for editors, in the site's data/ for re-users
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_RE = re.compile(ID_PATTERN)
 

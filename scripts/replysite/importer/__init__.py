@@ -1,8 +1,6 @@
-"""`replysite import`: reading reply letters (.txt, .md, .docx) into reply files."""
+"""`replysite import`: reading reply letters (.txt, .md, .docx) into reply fields and a body."""
 
 from .documents import DocumentError, read_document
 from .extract import ImportResult, extract
-from .render import render_reply, reply_path, write_reply
 
-__all__ = ["DocumentError", "ImportResult", "extract", "read_document", "render_reply",
-           "reply_path", "write_reply"]
+__all__ = ["DocumentError", "ImportResult", "extract", "read_document"]

@@ -1,0 +1,5 @@
+"""`python -m replysite …` is the `replysite` command."""
+
+from .commands import main
+
+main()

@@ -1,0 +1,91 @@
+"""Writing a reply file — the one way `import`, `new` and `generate` write YAML front-matter:
+keys in schema order, values quoted only where YAML would read them differently, then a blank
+line and the body."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+from ..schema import FIELDS, FIELDS_BY_NAME
+
+TODO = "# 待填写"
+
+
+# YAML's indicators and anything that could start a comment, a flow collection or a block
+# scalar; text without them that has a non-ASCII character cannot be read as anything but a
+# string (YAML's implicit types — numbers, dates, booleans, null — are ASCII).
+_INDICATORS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff"
+                         r":#,\[\]{}&*!|>'\"%@`?\-\\]|^\s|\s$")
+# An ASCII word that YAML reads as a string: letters, digits and inner hyphens, not a boolean/null.
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+_YAML_WORDS = frozenset({"y", "n", "yes", "no", "true", "false", "on", "off", "null"})
+
+
+def _plain_ok(text: str, in_list: bool) -> bool:
+    """True when YAML reads the text back unchanged as a string without quotes."""
+    if not text or text != text.strip() or "\n" in text:
+        return False
+    if not text.isascii() and not _INDICATORS.search(text):
+        return True  # the common cases, decided without a YAML parse
+    if _WORD.fullmatch(text) and text.lower() not in _YAML_WORDS:
+        return True
+    document = f"k: [{text}]" if in_list else f"k: {text}"
+    try:
+        loaded = yaml.safe_load(document)
+    except yaml.YAMLError:
+        return False
+    expected = [text] if in_list else text
+    return isinstance(loaded, dict) and loaded.get("k") == expected
+
+
+def scalar(value: object, in_list: bool = False) -> str:
+    """A YAML scalar: dates as ISO, strings quoted only where YAML would change them
+    ("55", "330100", "yes", "a: b")."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    return text if _plain_ok(text, in_list) else json.dumps(text, ensure_ascii=False)
+
+
+def front_matter_line(name: str, value: object) -> str | None:
+    """One `key: value` line; None for an empty optional field; `key:  # 待填写：…` for an
+    empty required one (so `replysite check` reports it)."""
+    spec = FIELDS_BY_NAME[name]
+    if value in (None, "", [], ()):
+        return f"{name}:  {TODO}：{spec.label}" if spec.required else None
+    return f"{name}: {yaml_value(value)}"
+
+
+def yaml_value(value: object) -> str:
+    """A value as YAML: a flow list `[甲, 乙]` or a scalar."""
+    if isinstance(value, (list, tuple)):
+        return f"[{', '.join(scalar(v, in_list=True) for v in value)}]"
+    return scalar(value)
+
+
+def render_reply(values: dict[str, object], body: str) -> str:
+    """The whole reply file."""
+    lines = [line for spec in FIELDS
+             if (line := front_matter_line(spec.name, values.get(spec.name))) is not None]
+    text = "---\n" + "\n".join(lines) + "\n---\n"
+    return text + ("\n" + body.strip() + "\n" if body.strip() else "")
+
+
+def reply_path(out: Path, values: dict[str, object], fallback_stem: str) -> Path:
+    """`<out>/<year>/<id>.md`; without a reply date the file goes straight into `<out>`, and
+    without an id it is named after the source document."""
+    name = f"{values.get('id') or fallback_stem}.md"
+    date = values.get("reply_date")
+    return out / str(date.year) / name if isinstance(date, dt.date) else out / name
+
+
+def write_reply(path: Path, text: str) -> None:
+    """Create the file; FileExistsError when it exists (an import never overwrites)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)

@@ -1,0 +1,170 @@
+"""The MkDocs plugin `replysite-speedups`: what keeps a build of 10,000 replies close to a plain
+MkDocs build of the same Markdown. Every speed-up leaves the site byte for byte the same
+(tests/test_build_speedups.py builds the fixture site with it on and off):
+
+- plain paragraphs of reply bodies skip Python-Markdown (`pages/plain_paragraphs.py`), when the
+  site's Markdown extensions are all known to leave such paragraphs alone;
+- Material's navigation is rendered once per set of relative links for pages outside it, and
+  each translated text is looked up once (`template_cache.py`, with `templates/`);
+- on a large archive, a forked render worker converts the Markdown of the last reply pages and
+  renders the theme template of the last pages while MkDocs does the others (`render_worker.py`).
+
+It needs the `replysite` plugin (listed before it) and reads nothing but MkDocs' page objects.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+
+from ...pages import plain_paragraphs
+from ...urls import is_reply_source
+from ..plugin import TEMPLATES as SITE_TEMPLATES
+from .render_worker import WORKER_PAGE_TEMPLATE, RenderWorker, last_share, skip_render, supported
+from .template_cache import NavCache, Translations
+
+log = logging.getLogger("mkdocs.plugins.replysite")
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+LATE = -50  # after the replysite plugin's handler of the same event
+
+
+class SpeedupsConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    # Below this many reply pages a second process costs more than it saves.
+    render_worker_from = c.Type(int, default=1000)
+    # Share of the reply pages (the last ones MkDocs reaches) whose Markdown the worker converts:
+    # it shares its core with the search index, feeds and exports being written.
+    markdown_share = c.Type(float, default=0.55)
+    # Share of all pages whose template the worker renders and writes (measured at 10,000: 0.55
+    # and 0.6 made the parent wait 2-3 s for the worker, 0.5 did not).
+    template_share = c.Type(float, default=0.5)
+
+
+class SpeedupsPlugin(BasePlugin[SpeedupsConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.site = None  # the replysite plugin
+        self._serving = False
+        self.use_workers = False
+        self._reply_uris: list[str] = []
+        self._nav = None
+        self._worker: RenderWorker | None = None
+        self._devnull: dict[str, object] = {}  # pages whose parent render went to os.devnull
+        self.nav_cache: NavCache | None = None  # the last build's
+        self.from_worker = {"markdown": 0, "templates": 0}  # pages the workers did, last build
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
+
+    @event_priority(LATE)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.site, self.use_workers = None, False
+        if not self.config.enabled:
+            return config
+        self.site = config.plugins.get("replysite")
+        if self.site is None:
+            raise PluginError("replysite-speedups 需要 replysite 插件：请在 mkdocs.yml 的 plugins 中"
+                              "把 replysite 写在 replysite-speedups 之前")
+        self.site.lift_paragraphs = plain_paragraphs.applies(config.markdown_extensions)
+        # before replysite's templates, which have a plain copy of the language partial
+        dirs = config.theme.dirs
+        dirs.insert(dirs.index(str(SITE_TEMPLATES)) if str(SITE_TEMPLATES) in dirs else 0, str(TEMPLATES))
+        self.use_workers = not self._serving and supported()
+        if not supported():
+            log.warning("replysite-speedups: 此版本的 MkDocs 页面函数与预期不同，已关闭并行渲染"
+                        "（网站照常生成，只是较慢）")
+        return config
+
+    @event_priority(LATE)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self._reply_uris = [f.src_uri for f in files.documentation_pages() if is_reply_source(f.src_uri)]
+        return files
+
+    def _in_child(self) -> None:
+        if self.site is not None:
+            self.site.in_worker = True
+
+    def _workers_wanted(self) -> bool:
+        return (self.config.enabled and self.use_workers
+                and len(self._reply_uris) >= self.config.render_worker_from)
+
+    @event_priority(LATE)
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        self._nav = nav
+        self.from_worker = {"markdown": 0, "templates": 0}
+        if self._workers_wanted():
+            uris = last_share(self._reply_uris, self.config.markdown_share)
+            if uris:
+                # Forked right before MkDocs reads the pages: the child has everything built so far.
+                self._worker = RenderWorker.markdown(uris, config, files, Path(config.site_dir).parent,
+                                                     self._in_child)
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        if self._worker is not None and page.file.src_uri in self._worker.uris:
+            skip_render(page)  # the render worker converts this page's Markdown
+            return ""
+        return markdown
+
+    @event_priority(LATE)
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        if self._worker is not None and page.file.src_uri in self._worker.uris:
+            return self._worker.take_content(page, files)
+        return html
+
+    def _stop_worker(self) -> None:
+        if self._worker is not None:
+            worker, self._worker = self._worker, None
+            worker.close()
+            self.from_worker[worker.pass_name] += worker.taken
+
+    @event_priority(LATE)
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        self._stop_worker()  # every page has its Markdown converted by now
+        if not self.config.enabled:
+            return env
+        nav = self._nav
+        homepage = config.extra.get("homepage") or (nav.homepage.url if nav and nav.homepage else "")
+        self.nav_cache = NavCache(env, nav, homepage, config.theme.get("logo"))
+        env.globals["replysite_nav"] = self.nav_cache
+        env.globals["replysite_translate"] = Translations(env, config.theme["language"])
+        if self._workers_wanted():
+            pages = [f.src_uri for f in files.documentation_pages()]
+            uris = last_share(pages, self.config.template_share)
+            if uris:
+                self._worker = RenderWorker.templates(uris, config, files, nav, env,
+                                                      Path(config.site_dir).parent, self._in_child)
+                for uri in uris:  # after the fork: the parent renders nothing for the child's pages
+                    files.get_file_from_path(uri).page.meta["template"] = WORKER_PAGE_TEMPLATE
+        return env
+
+    def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
+        if self._worker is not None and page.file.src_uri in self._worker.uris:
+            self._worker.wait_for_page(page)
+            # The worker wrote this page; the parent's one-character render of it goes nowhere.
+            self._devnull[page.file.src_uri] = page.file
+            page.file.abs_dest_path = os.devnull
+        return context
+
+    @event_priority(100)  # before any other plugin looks at the written files
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._stop_worker()
+        self._restore_paths()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_worker()
+        self._restore_paths()
+
+    def _restore_paths(self) -> None:
+        for file in self._devnull.values():
+            del file.abs_dest_path  # back to MkDocs' own (cached) value
+        self._devnull.clear()

@@ -1,0 +1,62 @@
+"""Open data files: data/replies.json, data/replies.csv and data/reply.schema.json."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ..archive.open_data import CSV_FILE, JSON_FILE, LIST_SEPARATOR, columns, record
+from ..model import Reply, Topic, Unit
+from ..schema import SCHEMA_FILE, json_schema
+from ..urls import DATA_DIR
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(str(v) for v in value)
+    return str(value)
+
+
+def csv_text(records: list[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    cols = columns()
+    writer.writerow(cols)
+    for rec in records:
+        writer.writerow([_csv_cell(rec[c]) for c in cols])
+    return buf.getvalue()
+
+
+def _write_text(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # newline="" keeps the CSV's CRLF as written and JSON's LF on every platform.
+    with path.open("w", encoding=encoding, newline="") as fh:
+        fh.write(text)
+    return path
+
+
+def write_exports(replies: Iterable[Reply], site_url: str, out_dir: Path, *,
+                  units: Iterable[Unit] | None = None,
+                  topics: Iterable[Topic] | None = None) -> dict[str, Any]:
+    """Write the three open-data files under out_dir/data/.
+
+    `units`/`topics` (the registries) restrict the schema's unit and topic names to the
+    known ones, every spelling included. Returns the paths and the record count.
+    """
+    records = [record(r, site_url) for r in sorted(replies, key=lambda r: r.id)]
+    data = out_dir / DATA_DIR
+    json_path = _write_text(data / JSON_FILE,
+                            json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    csv_path = _write_text(data / CSV_FILE, csv_text(records), encoding="utf-8-sig")
+    unit_names = sorted({n for u in units or () for n in u.all_names}) or None
+    topic_names = sorted({n for t in topics or () for n in t.all_names}) or None
+    schema = json_schema(unit_names, topic_names)
+    schema_path = _write_text(data / SCHEMA_FILE,
+                              json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+    return {"json": json_path, "csv": csv_path, "schema": schema_path, "count": len(records)}

@@ -1,0 +1,99 @@
+"""What is written next to the pages after the build: search index, feeds, open data."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import traceback
+from pathlib import Path
+from typing import Callable
+
+from .. import forking
+from ..archive import Archive
+from ..urls import SEARCH_DATA_DIR
+from .exports import write_exports
+from .feeds import write_feeds
+
+Log = Callable[[str], None]
+
+
+def write_search(archive: Archive, site_dir: Path, site_url: str, site_name: str, log: Log) -> None:
+    from .search import build_index, record_from_reply
+
+    stats = build_index([record_from_reply(r) for r in archive.replies], site_dir / SEARCH_DATA_DIR)
+    log(f"replysite: 搜索索引已生成（{stats}）")
+
+
+def write_feeds_and_data(archive: Archive, site_dir: Path, site_url: str, site_name: str, log: Log) -> None:
+    feeds = write_feeds(archive.replies, site_url, site_dir, site_name=site_name,
+                        units=archive.units, topics=archive.topics)
+    log(f"replysite: 订阅源 {len(feeds)} 个")
+    exported = write_exports(archive.replies, site_url, site_dir, units=archive.units, topics=archive.topics)
+    log(f"replysite: 开放数据 {exported['count']} 条记录")
+
+
+def output_jobs(search: bool) -> list:
+    return [write_search, write_feeds_and_data] if search else [write_feeds_and_data]
+
+
+def write_outputs(archive: Archive, site_dir: Path, site_url: str, site_name: str, *,
+                  search: bool = True, log: Log | None = None) -> None:
+    log = log or logging.getLogger("mkdocs.plugins.replysite").info
+    for job in output_jobs(search):
+        job(archive, site_dir, site_url, site_name, log)
+
+
+class BackgroundOutputs:
+    """Writes the outputs in forked processes while MkDocs renders the pages.
+
+    Everything they write comes from the archive (not from the rendered HTML), so they start as
+    soon as the archive is loaded, before the pages exist (a smaller parent to fork, and fork
+    passes the archive without pickling it). Each job has its own process, so the search
+    index's large arrays go back to the system as soon as it is written. They write into a
+    folder beside the site, moved into the site by `wait()`, which also re-raises an error so
+    a failure fails the build.
+    """
+
+    def __init__(self, archive: Archive, site_dir: Path, site_url: str, site_name: str, *,
+                 search: bool = True) -> None:
+        self.site_dir = site_dir
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.out = Path(tempfile.mkdtemp(prefix=".replysite-outputs-", dir=site_dir.parent))
+        self._processes = []
+        for job in output_jobs(search):
+            errors, send = forking.context().Pipe(duplex=False)
+            child = forking.Child(_run, send, job, archive, self.out, site_url, site_name)
+            send.close()
+            self._processes.append((child, errors))
+
+    def wait(self) -> None:
+        try:
+            failures = []
+            for process, errors in self._processes:
+                process.join()
+                error = errors.recv() if errors.poll() else None
+                if error or process.exitcode != 0:
+                    failures.append(error or f"后台进程异常退出（退出码 {process.exitcode}）")
+            if failures:
+                raise RuntimeError("\n".join(failures))
+            for item in sorted(self.out.iterdir()):
+                shutil.move(str(item), str(self.site_dir / item.name))
+        finally:
+            shutil.rmtree(self.out, ignore_errors=True)
+
+    def abort(self) -> None:
+        for child, _ in self._processes:
+            child.stop()
+        shutil.rmtree(self.out, ignore_errors=True)
+
+
+def _run(send, job, archive: Archive, out: Path, site_url: str, site_name: str) -> None:
+    try:
+        job(archive, out, site_url, site_name, logging.getLogger("mkdocs.plugins.replysite").info)
+        send.send(None)
+    except BaseException:
+        send.send(traceback.format_exc())
+        raise SystemExit(1) from None
+    finally:
+        send.close()

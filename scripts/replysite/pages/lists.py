@@ -1,0 +1,106 @@
+"""Lists of replies and of groups, paginated: page size never grows with the archive (replies
+are listed PAGE_SIZE at a time, overviews OVERVIEW_PAGE_SIZE)."""
+
+from __future__ import annotations
+
+from typing import Iterator, Sequence
+
+from ..archive import Archive, Grouping
+from ..model import Reply
+from ..urls import HOME_PAGE, group_source, overview_source, reply_source
+from .blocks import Blocks, GeneratedPage, front_matter
+from .markup import escape_html, escape_markdown, html_link, markdown_link
+
+PAGE_SIZE = 50
+OVERVIEW_PAGE_SIZE = 200
+LATEST_ON_HOME = 10
+
+
+def chunks(items: Sequence, size: int) -> list[Sequence]:
+    return [items[i:i + size] for i in range(0, len(items), size)] or [items[:0]]
+
+
+def pager(uris: list[str], current: int) -> str:
+    """`第 2 / 9 页` with previous/next and a window of page numbers."""
+    if len(uris) <= 1:
+        return ""
+    here = uris[current - 1]
+    parts = []
+    if current > 1:
+        parts.append(html_link(here, uris[current - 2], "‹ 上一页"))
+    window = sorted({1, len(uris), *range(max(1, current - 2), min(len(uris), current + 2) + 1)})
+    last = 0
+    for n in window:
+        if n - last > 1:
+            parts.append("…")
+        parts.append(f'<strong aria-current="page">{n}</strong>' if n == current else html_link(here, uris[n - 1], str(n)))
+        last = n
+    if current < len(uris):
+        parts.append(html_link(here, uris[current], "下一页 ›"))
+    return f'<nav class="rs-pager" aria-label="分页">第 {current} / {len(uris)} 页：' + " ".join(parts) + "</nav>"
+
+
+def reply_item(here: str, reply: Reply) -> str:
+    bits = [reply.reply_date.isoformat(), escape_html(reply.unit.short_name), f"{reply.kind}{reply.number_label}"]
+    if reply.category:
+        bits.append(f"{reply.category}类")
+    bits.append(escape_html("、".join(reply.proposers)))
+    return (f"<li>{html_link(here, reply_source(reply.id), reply.title)}<br>"
+            f'<span class="rs-item-meta">{" · ".join(bits)}</span></li>')
+
+
+def reply_list(here: str, replies: Sequence[Reply]) -> str:
+    """A list of replies as raw HTML: Markdown passes it through, so long indexes stay cheap."""
+    return '<ul class="rs-list">' + "".join(reply_item(here, r) for r in replies) + "</ul>"
+
+
+def reply_list_pages(base_uri_for, title: str, intro: str, replies: Sequence[Reply],
+                     meta: dict | None = None, crumbs: Sequence[tuple[str, str | None]] = ()
+                     ) -> Iterator[GeneratedPage]:
+    pages = chunks(replies, PAGE_SIZE)
+    uris = [base_uri_for(n) for n in range(1, len(pages) + 1)]
+    for n, (uri, part) in enumerate(zip(uris, pages), 1):
+        html = Blocks()
+        head = title if n == 1 else f"{title}（第 {n} 页）"
+        first = (n - 1) * PAGE_SIZE + 1
+        span = f"，本页为第 {first}–{first + len(part) - 1} 件" if len(pages) > 1 else ""
+        body = [front_matter(**(meta or {})) + f"# {escape_markdown(head)}\n", html(breadcrumbs(uri, crumbs)), intro,
+                html(f'<p>共 <strong class="rs-count">{len(replies)}</strong> 件答复{span}，按答复日期从新到旧排列。</p>'),
+                html(reply_list(uri, part)), html(pager(uris, n))]
+        yield GeneratedPage(uri, "\n".join(b for b in body if b) + "\n", tuple(html.items))
+
+
+def breadcrumbs(here: str, trail: Sequence[tuple[str, str | None]]) -> str:
+    """`首页 › 2023年 › …`: (label, page) pairs, the last one without a page."""
+    parts = [html_link(here, uri, label) if uri else escape_html(label) for label, uri in trail]
+    return '<nav class="rs-breadcrumbs" aria-label="位置">' + " › ".join(parts) + "</nav>"
+
+
+def grouping_pages(archive: Archive, grouping: Grouping, feeds: dict[str, str]) -> Iterator[GeneratedPage]:
+    home, top = ("首页", HOME_PAGE), (grouping.label, overview_source(grouping.name))
+    for group in grouping.groups:
+        feed = feeds.get(f"{grouping.name}/{group.slug}")
+        intro = f"{escape_markdown(group.subtitle)}\n" if group.subtitle else ""
+        yield from reply_list_pages(
+            lambda n, g=group: group_source(grouping.name, g.slug, n),
+            f"{grouping.noun}：{group.title}", intro, group.replies,
+            meta={"feed": feed, "title": f"{grouping.noun}：{group.title}"},
+            crumbs=(home, top, (group.title, None)))
+    yield from overview_pages(grouping)
+
+
+def overview_pages(grouping: Grouping) -> Iterator[GeneratedPage]:
+    pages = chunks(grouping.groups, OVERVIEW_PAGE_SIZE)
+    uris = [overview_source(grouping.name, n) for n in range(1, len(pages) + 1)]
+    extra = grouping.name in ("units", "categories")
+    for n, (uri, part) in enumerate(zip(uris, pages), 1):
+        html = Blocks()
+        rows = [f"| {grouping.noun} |" + (" 说明 |" if extra else "") + " 答复件数 |",
+                "|---|" + ("---|" if extra else "") + "--:|"]
+        for g in part:
+            rows.append(f"| {markdown_link(uri, group_source(grouping.name, g.slug), g.title)} |"
+                        + (f" {escape_markdown(g.subtitle)} |" if extra else "") + f" {len(g.replies)} |")
+        table = "\n".join(rows) if part else "暂无。"
+        body = [f"# {grouping.label}\n", html(breadcrumbs(uri, [("首页", HOME_PAGE), (grouping.label, None)])),
+                f"共 {len(grouping.groups)} 个{grouping.noun}。\n", table, html(pager(uris, n))]
+        yield GeneratedPage(uri, "\n".join(b for b in body if b) + "\n", tuple(html.items))
