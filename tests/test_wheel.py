@@ -4,6 +4,7 @@ working copy does — templates, assets and both MkDocs plugins included."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -13,7 +14,8 @@ from conftest import ROOT, make_site
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # nothing but the wheel
+    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     return result
 
