@@ -42,6 +42,7 @@ def _build(project: Path, site: Path):
 def _build_in_process(project: Path, site: Path):
     """A strict MkDocs build whose plugins can be looked at afterwards."""
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="build", dirty=False)
     mkdocs_build.build(config)
     return config.plugins
 

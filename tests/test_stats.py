@@ -102,7 +102,7 @@ def table_rows(page: str, caption: str) -> list[tuple[str, str, str]]:
 
 def test_render_tables_hold_the_numbers() -> None:
     page = render_stats_markdown(compute_stats(make_replies()))
-    assert page.startswith("本站共发布答复 6 件，其中人大代表建议 4 件、政协委员提案 2 件。")
+    assert page.startswith("<p>本站共发布答复 6 件，其中人大代表建议 4 件、政协委员提案 2 件。")
     assert table_rows(page, "按年度的答复件数") == [
         ('<a href="../years/2022/">2022年</a>', "1", "16.7%"),
         ('<a href="../years/2023/">2023年</a>', "2", "33.3%"),

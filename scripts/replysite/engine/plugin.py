@@ -19,9 +19,12 @@ from mkdocs.structure.files import File, Files
 
 from ..archive import Archive, load_archive
 from ..outputs.publish import BackgroundOutputs, write_outputs
-from ..pages import fill_blocks, generate_pages
+from ..pages import GeneratedPage, generate_pages
+from ..pages.blocks import finish_html
+from ..pages.sanitize import safe_anchor, toc_title
 from ..problems import ValidationFailed
 from ..urls import ASSETS_DIR, asset_path, is_reply_source
+from .csp import ContentSecurityPolicy
 from .preview import Preview
 
 log = logging.getLogger("mkdocs.plugins.replysite")
@@ -49,14 +52,16 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         # switched on by the speed-ups plugin when the site's Markdown extensions allow it.
         self.lift_paragraphs = False
         self.in_worker = False  # set in a speed-ups render process: it logs no progress
+        self.serving = False
         self._background: BackgroundOutputs | None = None
         self._outputs_written = False
-        self._blocks: dict[str, tuple[str, ...]] = {}
+        self._pages: dict[str, GeneratedPage] = {}
         self._converted = self._rendered = self._total = 0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance alive across `serve` rebuilds (MkDocs >= 1.4).
-        self.preview = Preview() if command == "serve" and dirty else None
+        self.serving = command == "serve"
+        self.preview = Preview() if self.serving and dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # MkDocs keeps one instance of a plugin with on_startup per process: start afresh.
@@ -94,7 +99,7 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         preview = self.preview
         pages = generate_pages(self.archive, config.site_name, self.config.intro,
                                preview.reply_pages if preview else None, self.lift_paragraphs)
-        self._blocks = {page.src_uri: page.blocks for page in pages if page.blocks}
+        self._pages = {page.src_uri: page for page in pages}
         # Reply pages last: the speed-ups' render worker takes the last reply pages.
         for page in sorted(pages, key=lambda p: is_reply_source(p.src_uri)):
             files.append(preview.file(config, page) if preview
@@ -108,11 +113,25 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         log.info("replysite: 生成 %d 个页面（其中答复 %d 件）", self._total, self.archive.total)
         return files
 
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        generated = self._pages.get(page.file.src_uri)
+        if generated is not None:  # metadata as given, never through a YAML front-matter
+            page.meta = dict(generated.meta)
+        return markdown
+
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
         self._converted += 1
         self._progress("转换 Markdown", self._converted)
-        blocks = self._blocks.get(page.file.src_uri)
-        return fill_blocks(html, blocks) if blocks else html
+        generated = self._pages.get(page.file.src_uri)
+        if generated is None:
+            return html  # a page of docs/, written by the site's maintainers
+        _sanitize_toc(page.toc)
+        return finish_html(generated, html)
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if not self.serving:  # the preview's live-reload script is inline
+            env.globals["replysite_csp"] = ContentSecurityPolicy(env, config)
+        return env
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         self._rendered += 1
@@ -150,3 +169,12 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         self._outputs_written = True
         write_outputs(self.archive, Path(config.site_dir), config.site_url or "", config.site_name,
                       search=self.config.search, log=log.info)
+
+
+def _sanitize_toc(items) -> None:
+    """Table-of-contents entries of a generated page as safe text and anchors: themes print
+    them as HTML, and they come from headings of reply bodies."""
+    for item in items:
+        item.title = toc_title(item.title)
+        item.id = safe_anchor(item.id)
+        _sanitize_toc(item.children)

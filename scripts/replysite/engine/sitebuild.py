@@ -60,6 +60,8 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = T
     tmp.chmod(0o755)  # mkdtemp makes it private; web servers must be able to read site/
     try:
         config = load_config(str(config_file), strict=strict, site_dir=str(tmp))
+        # as `mkdocs build` does: plugins kept alive between builds learn this is a build
+        config.plugins.on_startup(command="build", dirty=False)
         mkdocs_build(config)
     except (Abort, MkDocsException) as exc:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -15,12 +15,20 @@ from ..schema import SCHEMA_FILE, json_schema
 from ..urls import DATA_DIR
 
 
+# A cell a spreadsheet would read as a formula (OWASP, CSV injection): shown as text instead.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
 def _csv_cell(value: Any) -> str:
+    """A value as CSV text. A text that starts like a formula gets a leading apostrophe, so
+    Excel, LibreOffice and WPS show it as it is; the JSON export keeps the true value."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(str(v) for v in value)
-    return str(value)
+        text = LIST_SEPARATOR.join(str(v) for v in value)
+    else:
+        text = str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def csv_text(records: list[dict[str, Any]]) -> str:

@@ -8,8 +8,8 @@ from typing import Iterator, Sequence
 from ..archive import Archive, Grouping
 from ..model import Reply
 from ..urls import HOME_PAGE, group_source, overview_source, reply_source
-from .blocks import Blocks, GeneratedPage, front_matter
-from .markup import escape_html, escape_markdown, html_link, markdown_link
+from .blocks import Blocks, GeneratedPage
+from .markup import escape_html, escape_markdown, html_link
 
 PAGE_SIZE = 50
 OVERVIEW_PAGE_SIZE = 200
@@ -41,12 +41,12 @@ def pager(uris: list[str], current: int) -> str:
 
 
 def reply_item(here: str, reply: Reply) -> str:
-    bits = [reply.reply_date.isoformat(), escape_html(reply.unit.short_name), f"{reply.kind}{reply.number_label}"]
+    bits = [reply.reply_date.isoformat(), reply.unit.short_name, f"{reply.kind}{reply.number_label}"]
     if reply.category:
         bits.append(f"{reply.category}类")
-    bits.append(escape_html("、".join(reply.proposers)))
+    bits.append("、".join(reply.proposers))
     return (f"<li>{html_link(here, reply_source(reply.id), reply.title)}<br>"
-            f'<span class="rs-item-meta">{" · ".join(bits)}</span></li>')
+            f'<span class="rs-item-meta">{escape_html(" · ".join(bits))}</span></li>')
 
 
 def reply_list(here: str, replies: Sequence[Reply]) -> str:
@@ -57,6 +57,7 @@ def reply_list(here: str, replies: Sequence[Reply]) -> str:
 def reply_list_pages(base_uri_for, title: str, intro: str, replies: Sequence[Reply],
                      meta: dict | None = None, crumbs: Sequence[tuple[str, str | None]] = ()
                      ) -> Iterator[GeneratedPage]:
+    """A list of replies over as many pages as it needs; `intro` is plain text."""
     pages = chunks(replies, PAGE_SIZE)
     uris = [base_uri_for(n) for n in range(1, len(pages) + 1)]
     for n, (uri, part) in enumerate(zip(uris, pages), 1):
@@ -64,10 +65,12 @@ def reply_list_pages(base_uri_for, title: str, intro: str, replies: Sequence[Rep
         head = title if n == 1 else f"{title}（第 {n} 页）"
         first = (n - 1) * PAGE_SIZE + 1
         span = f"，本页为第 {first}–{first + len(part) - 1} 件" if len(pages) > 1 else ""
-        body = [front_matter(**(meta or {})) + f"# {escape_markdown(head)}\n", html(breadcrumbs(uri, crumbs)), intro,
+        body = [f"# {escape_markdown(head)}\n", html(breadcrumbs(uri, crumbs)),
+                html(f"<p>{escape_html(intro)}</p>" if intro else ""),
                 html(f'<p>共 <strong class="rs-count">{len(replies)}</strong> 件答复{span}，按答复日期从新到旧排列。</p>'),
                 html(reply_list(uri, part)), html(pager(uris, n))]
-        yield GeneratedPage(uri, "\n".join(b for b in body if b) + "\n", tuple(html.items))
+        page_meta = {k: v for k, v in (meta or {}).items() if v}
+        yield GeneratedPage(uri, "\n".join(b for b in body if b) + "\n", tuple(html.items), meta=page_meta)
 
 
 def breadcrumbs(here: str, trail: Sequence[tuple[str, str | None]]) -> str:
@@ -80,10 +83,9 @@ def grouping_pages(archive: Archive, grouping: Grouping, feeds: dict[str, str]) 
     home, top = ("首页", HOME_PAGE), (grouping.label, overview_source(grouping.name))
     for group in grouping.groups:
         feed = feeds.get(f"{grouping.name}/{group.slug}")
-        intro = f"{escape_markdown(group.subtitle)}\n" if group.subtitle else ""
         yield from reply_list_pages(
             lambda n, g=group: group_source(grouping.name, g.slug, n),
-            f"{grouping.noun}：{group.title}", intro, group.replies,
+            f"{grouping.noun}：{group.title}", group.subtitle, group.replies,
             meta={"feed": feed, "title": f"{grouping.noun}：{group.title}"},
             crumbs=(home, top, (group.title, None)))
     yield from overview_pages(grouping)
@@ -95,12 +97,15 @@ def overview_pages(grouping: Grouping) -> Iterator[GeneratedPage]:
     extra = grouping.name in ("units", "categories")
     for n, (uri, part) in enumerate(zip(uris, pages), 1):
         html = Blocks()
-        rows = [f"| {grouping.noun} |" + (" 说明 |" if extra else "") + " 答复件数 |",
-                "|---|" + ("---|" if extra else "") + "--:|"]
-        for g in part:
-            rows.append(f"| {markdown_link(uri, group_source(grouping.name, g.slug), g.title)} |"
-                        + (f" {escape_markdown(g.subtitle)} |" if extra else "") + f" {len(g.replies)} |")
-        table = "\n".join(rows) if part else "暂无。"
-        body = [f"# {grouping.label}\n", html(breadcrumbs(uri, [("首页", HOME_PAGE), (grouping.label, None)])),
-                f"共 {len(grouping.groups)} 个{grouping.noun}。\n", table, html(pager(uris, n))]
+        head = (f"<th>{escape_html(grouping.noun)}</th>" + ("<th>说明</th>" if extra else "")
+                + '<th style="text-align: right;">答复件数</th>')
+        rows = [f"<tr><td>{html_link(uri, group_source(grouping.name, g.slug), g.title)}</td>"
+                + (f"<td>{escape_html(g.subtitle)}</td>" if extra else "")
+                + f'<td style="text-align: right;">{len(g.replies)}</td></tr>' for g in part]
+        table = (f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n" + "\n".join(rows)
+                 + "\n</tbody>\n</table>") if part else "<p>暂无。</p>"
+        body = [f"# {escape_markdown(grouping.label)}\n",
+                html(breadcrumbs(uri, [("首页", HOME_PAGE), (grouping.label, None)])),
+                html(f"<p>共 {len(grouping.groups)} 个{escape_html(grouping.noun)}。</p>"), html(table),
+                html(pager(uris, n))]
         yield GeneratedPage(uri, "\n".join(b for b in body if b) + "\n", tuple(html.items))

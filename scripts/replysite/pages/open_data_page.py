@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from ..archive.open_data import (CSV_FILE, DATA_NOTES, DERIVED_COLUMNS, JSON_FILE, LIST_SEPARATOR,
                                  exported_fields, id_column)
 from ..schema import SCHEMA_FILE, FieldSpec
@@ -23,9 +25,11 @@ def _entry(key: str, label: str, jtype: str, desc: str) -> str:
             f"<dd>类型：{e(jtype)}。{desc}</dd>")
 
 
-def render_open_data_markdown(link_prefix: str = "../") -> str:
-    """Body of the 开放数据 page: the downloads and every column, from schema.FIELDS."""
+def render_open_data_markdown(link_prefix: str = "../", block: Callable[[str], str] | None = None) -> str:
+    """Body of the 开放数据 page: the downloads and every column, from schema.FIELDS. `block`
+    keeps each piece of HTML out of Python-Markdown (`blocks.Blocks`)."""
     e = escape_html
+    b = block or (lambda html: html)
     entries: list[str] = []
     for spec in exported_fields():
         desc = e(DATA_NOTES.get(spec.name, spec.help))
@@ -42,30 +46,29 @@ def render_open_data_markdown(link_prefix: str = "../") -> str:
         entries.append(_entry(key, label, jtype, e(desc)))
     data = f"{link_prefix}{DATA_DIR}/"
     return "\n".join([
-        "本站全部答复的目录信息以开放格式提供，可自由下载、引用和再利用。"
-        "每件已发布的答复对应一条记录，包括摘要公开和不予公开的答复（标明其公开方式）；"
-        "不予公开的答复只提供目录信息，不含正文。",
+        b("<p>本站全部答复的目录信息以开放格式提供，可自由下载、引用和再利用。"
+          "每件已发布的答复对应一条记录，包括摘要公开和不予公开的答复（标明其公开方式）；"
+          "不予公开的答复只提供目录信息，不含正文。</p>"),
         "",
         "## 下载",
         "",
-        "<ul>",
-        f'<li><a href="{data}{JSON_FILE}">replies.json</a>：JSON 格式，UTF-8 编码，'
-        "一个按编号排序的记录列表，含正文。</li>",
-        f'<li><a href="{data}{CSV_FILE}">replies.csv</a>：CSV 格式，UTF-8 编码（带 BOM，'
-        f"可直接用 Excel 打开），不含正文；列表字段的多个值用“{LIST_SEPARATOR}”分隔。</li>",
-        f'<li><a href="{data}{SCHEMA_FILE}">reply.schema.json</a>：答复文件前置元数据的 '
-        "JSON Schema（draft 2020-12），可用于校验或在编辑器中自动补全。</li>",
-        "</ul>",
+        b("<ul>\n"
+          f'<li><a href="{data}{JSON_FILE}">replies.json</a>：JSON 格式，UTF-8 编码，'
+          "一个按编号排序的记录列表，含正文。</li>\n"
+          f'<li><a href="{data}{CSV_FILE}">replies.csv</a>：CSV 格式，UTF-8 编码（带 BOM，'
+          f"可直接用 Excel 打开），不含正文；列表字段的多个值用“{LIST_SEPARATOR}”分隔；"
+          "以 =、+、-、@ 等开头的单元格前加了单引号，以免电子表格把它当作公式。</li>\n"
+          f'<li><a href="{data}{SCHEMA_FILE}">reply.schema.json</a>：答复文件前置元数据的 '
+          "JSON Schema（draft 2020-12），可用于校验或在编辑器中自动补全。</li>\n"
+          "</ul>"),
         "",
-        "文件在每次网站更新时重新生成；同样的内容生成的文件完全相同，便于比较版本差异。"
-        "日期均为 YYYY-MM-DD 格式，未填写的字段为空（JSON 中为 null）。",
+        b("<p>文件在每次网站更新时重新生成；同样的内容生成的文件完全相同，便于比较版本差异。"
+          "日期均为 YYYY-MM-DD 格式，未填写的字段为空（JSON 中为 null）。</p>"),
         "",
         "## 字段说明",
         "",
-        "<p>按 CSV 文件的列顺序排列；JSON 记录的键与之相同，另加 <code>body</code>。</p>",
+        b("<p>按 CSV 文件的列顺序排列；JSON 记录的键与之相同，另加 <code>body</code>。</p>"),
         "",
-        '<dl class="rs-fields">',
-        *entries,
-        "</dl>",
+        b('<dl class="rs-fields">\n' + "\n".join(entries) + "\n</dl>"),
         "",
     ])

@@ -23,8 +23,10 @@ SAFE_EXTENSIONS = frozenset(
     for name in (short, f"markdown.extensions.{short}"))
 
 # A character with a meaning somewhere in Markdown or in the HTML output, or one that Python-Markdown
-# rewrites (tabs, carriage returns, the control characters it uses for its own placeholders).
-_SPECIAL = re.compile(r"[\\`*_\[\]!<>&{}|~\x00-\x09\x0b-\x1f\x7f]")
+# or the sanitizer rewrites (tabs, carriage returns, the control characters Python-Markdown uses
+# for its own placeholders, U+00A0 which the sanitizer writes as &nbsp;): lifted paragraphs are put
+# in after the page is sanitized, and must come out exactly as the sanitized ones do.
+_SPECIAL = re.compile(r"[\\`*_\[\]!<>&{}|~\x00-\x09\x0b-\x1f\x7f-\xa0]")
 # What a line may not start with: block syntax (headings, quotes, lists, rules, setext underlines,
 # definitions, ordered lists) or white space (indented code, lazy continuation; str.lstrip in
 # Python-Markdown also drops an ideographic space).

@@ -6,7 +6,7 @@ from ..archive import Archive
 from ..archive.stats import compute_stats
 from ..model import Reply
 from ..urls import FEED_KINDS, OPEN_DATA_PAGE, STATS_PAGE, feed_path
-from .blocks import GeneratedPage, front_matter
+from .blocks import Blocks, GeneratedPage
 from .home_page import all_pages, home_page
 from .lists import grouping_pages
 from .open_data_page import render_open_data_markdown
@@ -47,8 +47,10 @@ def generate_pages(archive: Archive, site_title: str, intro: str, reply_pages: R
         feeds = {f"{name}/{g.slug}": feed_path(FEED_KINDS[name], g.slug)
                  for g in grouping.groups} if name in FEED_KINDS else {}
         pages += list(grouping_pages(archive, grouping, feeds))
-    pages.append(GeneratedPage(STATS_PAGE, front_matter(title="统计") + "# 统计\n\n"
-                               + render_stats_markdown(compute_stats(archive.replies), "../")))
-    pages.append(GeneratedPage(OPEN_DATA_PAGE, front_matter(title="开放数据") + "# 开放数据\n\n"
-                               + render_open_data_markdown("../")))
+    html = Blocks()
+    stats = render_stats_markdown(compute_stats(archive.replies), "../", html)
+    pages.append(GeneratedPage(STATS_PAGE, "# 统计\n\n" + stats, tuple(html.items), meta={"title": "统计"}))
+    html = Blocks()
+    data = render_open_data_markdown("../", html)
+    pages.append(GeneratedPage(OPEN_DATA_PAGE, "# 开放数据\n\n" + data, tuple(html.items), meta={"title": "开放数据"}))
     return pages

@@ -3,9 +3,13 @@ to a phone's width, each followed by a table of the same numbers."""
 
 from __future__ import annotations
 
+from typing import Callable
+
 from ..archive.stats import NO_FEEDBACK, Count, Stats, percent
 from ..schema import CATEGORIES, CATEGORY_LABELS
 from .markup import escape_html
+
+Block = Callable[[str], str]
 
 CHART_LIMIT = 15  # bars shown for units/topics; the table below lists them all
 BAR_COLOR = "var(--md-primary-fg-color, #4051b5)"
@@ -69,47 +73,49 @@ def _table(caption: str, head: str, counts: tuple[Count, ...], total: int, prefi
         f'<th scope="col">占比</th></tr></thead>', "<tbody>", *rows, "</tbody>", "</table>"])
 
 
-def _section(title: str, head: str, counts: tuple[Count, ...], total: int, prefix: str,
+def _section(b: Block, title: str, head: str, counts: tuple[Count, ...], total: int, prefix: str,
              limit: int | None = None, note: str | None = None) -> list[str]:
-    out = [f"## {title}", "", _bars(title, counts, limit), "",
-           _table(f"{title}的答复件数", head, counts, total, prefix), ""]
+    out = [f"## {title}", "", b(_bars(title, counts, limit)), "",
+           b(_table(f"{title}的答复件数", head, counts, total, prefix)), ""]
     if note:
-        out[2:2] = [f"<p>{escape_html(note)}</p>", ""]
+        out[2:2] = [b(f"<p>{escape_html(note)}</p>"), ""]
     return out
 
 
-def render_stats_markdown(stats: Stats, link_prefix: str = "../") -> str:
+def render_stats_markdown(stats: Stats, link_prefix: str = "../", block: Block | None = None) -> str:
     """The 统计 page body. Links point to years/, units/, topics/ and categories/ pages
-    under `link_prefix` (the way back to the site root from the page)."""
+    under `link_prefix` (the way back to the site root from the page). `block` keeps each
+    piece of HTML out of Python-Markdown (`blocks.Blocks`); without it the HTML is inline."""
     total, p = stats.total, link_prefix
+    b = block or (lambda html: html)
     if total == 0:
         return "目前还没有发布答复，暂无统计数据。\n"
     kinds = "、".join(f"{c.label} {c.count} 件" for c in stats.by_kind)
-    out = [f"本站共发布答复 {total} 件，其中{kinds}。以下数字在每次网站更新时根据全部答复重新计算；"
-           "摘要公开和不予公开的答复同样计入。", ""]
-    out += _section("按年度", "年度", stats.by_year, total, p, note="年度以答复日期为准。")
-    out += _section("按类型", "类型", stats.by_kind, total, p)
+    out = [b("<p>" + escape_html(f"本站共发布答复 {total} 件，其中{kinds}。以下数字在每次网站更新时根据全部答复"
+                                "重新计算；摘要公开和不予公开的答复同样计入。") + "</p>"), ""]
+    out += _section(b, "按年度", "年度", stats.by_year, total, p, note="年度以答复日期为准。")
+    out += _section(b, "按类型", "类型", stats.by_kind, total, p)
     cat_note = "；".join(CATEGORY_LABELS[c] for c in CATEGORIES) + "。"
-    out += _section("按办理类别", "办理类别", stats.by_category, total, p, note=cat_note)
+    out += _section(b, "按办理类别", "办理类别", stats.by_category, total, p, note=cat_note)
     out += ["## 代表/委员满意度", "",
-            "<p>根据代表、委员在征询意见表中填写的意见统计；“未反馈”指尚未记录意见的答复。"
-            "占比以全部答复为基数。</p>", "",
-            _stacked("代表/委员满意度", stats.by_satisfaction, total), "",
-            _table("代表/委员满意度", "满意度", stats.by_satisfaction, total, p), ""]
+            b("<p>根据代表、委员在征询意见表中填写的意见统计；“未反馈”指尚未记录意见的答复。"
+              "占比以全部答复为基数。</p>"), "",
+            b(_stacked("代表/委员满意度", stats.by_satisfaction, total)), "",
+            b(_table("代表/委员满意度", "满意度", stats.by_satisfaction, total, p)), ""]
     out += ["## 三个月内答复", ""]
     n, k = stats.with_assigned_date, stats.within_three_months
     if n:
-        out += [f"<p>记录了交办日期的答复共 {n} 件，其中 {k} 件在交办后三个月内（含）答复，"
-                f"占 {percent(k, n)}。未记录交办日期的 {total - n} 件不计入。</p>", "",
-                _bars("三个月内答复", (Count("yes", "三个月内", k), Count("no", "超过三个月", n - k)),
-                      where="上文"),
+        out += [b(f"<p>记录了交办日期的答复共 {n} 件，其中 {k} 件在交办后三个月内（含）答复，"
+                  f"占 {percent(k, n)}。未记录交办日期的 {total - n} 件不计入。</p>"), "",
+                b(_bars("三个月内答复", (Count("yes", "三个月内", k), Count("no", "超过三个月", n - k)),
+                        where="上文")),
                 ""]
     else:
-        out += ["<p>目前没有答复记录交办日期，暂无法统计三个月内答复的比例。</p>", ""]
-    out += _section("按主办单位", "主办单位", stats.by_unit, total, p, CHART_LIMIT)
-    out += _section("按主题", "主题", stats.by_topic, total, p, CHART_LIMIT,
+        out += [b("<p>目前没有答复记录交办日期，暂无法统计三个月内答复的比例。</p>"), ""]
+    out += _section(b, "按主办单位", "主办单位", stats.by_unit, total, p, CHART_LIMIT)
+    out += _section(b, "按主题", "主题", stats.by_topic, total, p, CHART_LIMIT,
                     note="一件答复可以属于多个主题，因此各主题件数之和可能大于答复总数；"
                          "占比以答复总数为基数。")
-    out += _section("按公开方式", "公开方式", stats.by_disclosure, total, p,
+    out += _section(b, "按公开方式", "公开方式", stats.by_disclosure, total, p,
                     note="摘要公开的答复公开摘要；不予公开的答复只公开目录信息和不予公开的理由。")
     return "\n".join(out)
