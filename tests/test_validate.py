@@ -45,6 +45,11 @@ EXPECTED = {
     "script_tag": "19: 正文: 含有不允许的 HTML 标签 <script>，可能在读者浏览器中执行代码；请删除",
     "event_attribute": "19: 正文: HTML 标签 <img> 含有事件属性 onerror=，可能执行脚本；请删除",
     "javascript_link": "19: 正文: 链接使用了 javascript: 地址，可能执行脚本；只允许 http/https 链接",
+    "encoded_javascript_link": "19: 正文: 链接使用了 javascript: 地址，可能执行脚本；只允许 http/https 链接",
+    "comment_trick": "19: 正文: HTML 注释的写法不规范（含有 --!> 或嵌套的 <!--），浏览器会另行解读其后的内容；请删除这段注释",
+    "raw_text_element": "19: 正文: 含有不允许的 HTML 标签 <noscript>，可能在读者浏览器中执行代码；请删除",
+    "attr_list_event": "20: 正文: 属性列表 {: …} 含有事件属性 onclick=，可能执行脚本；请删除",
+    "attr_list_javascript": "20: 正文: 属性列表 {: …} 的 href 使用了 javascript: 地址；只允许 http/https 链接",
     "mobile_number": "19: 正文: 疑似个人手机号码 138****5678：答复中不得公开代表或群众的个人联系方式；"
                      "如确属单位公开电话，请在 privacy_allow 中列出",
     "id_number": "19: 正文: 疑似居民身份证号码 110105********002X：答复中不得公开代表或群众的身份证号码；"
