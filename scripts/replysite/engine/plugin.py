@@ -66,6 +66,7 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # MkDocs keeps one instance of a plugin with on_startup per process: start afresh.
         self.lift_paragraphs = self.in_worker = False
+        self.failure = None
         root = Path(config.config_file_path or ".").parent
         self.replies_dir = (root / self.config.replies_dir).resolve()
         preview = self.preview
@@ -80,6 +81,10 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
             # While previewing, a broken edit is reported and the last good archive stays
             # served (MkDocs would otherwise stop the server on a build error).
             log.error("%s\n预览继续显示上一次检查通过的内容。", self.failure)
+        except Exception as exc:  # not a problem in a file: a fault of the program or the disk
+            if preview is None or self.archive is None:
+                raise
+            log.error("读取答复文件时出错：%r\n预览继续显示上一次检查通过的内容。", exc)
         if preview is None:
             # Search index, feeds and exports need only the archive: they are written on the
             # second core while MkDocs renders the pages.

@@ -1,5 +1,6 @@
 """Building the site atomically: MkDocs writes into a temporary folder beside `site/`, which
-replaces `site/` only when the whole build succeeded. A failed build leaves `site/` as it was.
+replaces `site/` only when the whole build succeeded (`swap.py`). A failed build leaves `site/`
+as it was; a killed build's folders are removed by the next build.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
+
+from .swap import BUILDING, build_lock, publish, remove_leftovers
 
 
 class BuildFailed(Exception):
@@ -56,8 +59,15 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = T
     config = load_config(str(config_file), strict=strict)
     target = Path(site_dir or config.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".site-building-", dir=target.parent))
+    with build_lock(target.parent):
+        remove_leftovers(target.parent)
+        return _build(config_file, target, strict)
+
+
+def _build(config_file: Path, target: Path, strict: bool) -> Path:
+    tmp = Path(tempfile.mkdtemp(prefix=BUILDING, dir=target.parent))
     tmp.chmod(0o755)  # mkdtemp makes it private; web servers must be able to read site/
+    config = None
     try:
         config = load_config(str(config_file), strict=strict, site_dir=str(tmp))
         # as `mkdocs build` does: plugins kept alive between builds learn this is a build
@@ -65,7 +75,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = T
         mkdocs_build(config)
     except (Abort, MkDocsException) as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        plugin = config.plugins.get("replysite")
+        plugin = config.plugins.get("replysite") if config is not None else None
         failure = getattr(plugin, "failure", None)
         if failure:  # MkDocs logged the plugin's report as it aborted
             raise BuildFailed(failure, shown=True) from None
@@ -73,13 +83,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = T
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    old = None
-    if target.exists():
-        old = target.with_name(f".site-old-{tmp.name[len('.site-building-'):]}")
-        target.rename(old)
-    tmp.rename(target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    publish(tmp, target)
     return target
 
 
