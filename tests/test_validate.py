@@ -13,6 +13,11 @@ from replysite.problems import ValidationFailed
 from conftest import FIXTURE_SITE_REPLIES, FIXTURES, TODAY, make_replies
 
 FAULTS = FIXTURES / "faults"
+MOBILE_ADVICE = ("答复中不得公开代表或群众的个人联系方式，请删除或改为单位办公电话；"
+                 "如确属单位公开的电话，经审核后在 privacy_allow 中列出")
+ID_ADVICE = "答复中不得公开代表或群众的身份证号码，请删除；如经审核确需公开，在 privacy_allow 中列出"
+EMAIL_ADVICE = ("答复中不得公开代表或群众的个人联系方式，请删除或改为单位邮箱；"
+                "如确属单位公开的邮箱，经审核后在 privacy_allow 中列出")
 
 EXPECTED = {
     "no_front_matter": "1: 缺少前置元数据：文件第一行必须是 ---，随后是 YAML 格式的字段，再以 --- 结束",
@@ -45,12 +50,9 @@ EXPECTED = {
     "script_tag": "19: 正文: 含有不允许的 HTML 标签 <script>，可能在读者浏览器中执行代码；请删除",
     "event_attribute": "19: 正文: HTML 标签 <img> 含有事件属性 onerror=，可能执行脚本；请删除",
     "javascript_link": "19: 正文: 链接使用了 javascript: 地址，可能执行脚本；只允许 http/https 链接",
-    "mobile_number": "19: 正文: 疑似个人手机号码 138****5678：答复中不得公开代表或群众的个人联系方式；"
-                     "如确属单位公开电话，请在 privacy_allow 中列出",
-    "id_number": "19: 正文: 疑似居民身份证号码 110105********002X：答复中不得公开代表或群众的身份证号码；"
-                 "如经审核确需公开，请在 privacy_allow 中列出",
-    "personal_email": "3: contact（联系单位及电话）: 疑似个人电子邮箱 zh***@qq.com：答复中不得公开代表或群众的"
-                      "个人联系方式；如确属单位公开邮箱，请在 privacy_allow 中列出",
+    "mobile_number": f"19: 正文: 疑似个人手机号码 138****5678：{MOBILE_ADVICE}",
+    "id_number": f"19: 正文: 疑似居民身份证号码 110105********002X：{ID_ADVICE}",
+    "personal_email": f"3: contact（联系单位及电话）: 疑似个人电子邮箱 zh***@qq.com：{EMAIL_ADVICE}",
 }
 
 
