@@ -51,8 +51,18 @@ EXPECTED = {
     "event_attribute": "19: 正文: HTML 标签 <img> 含有事件属性 onerror=，可能执行脚本；请删除",
     "javascript_link": "19: 正文: 链接使用了 javascript: 地址，可能执行脚本；只允许 http/https 链接",
     "mobile_number": f"19: 正文: 疑似个人手机号码 138****5678：{MOBILE_ADVICE}",
+    "mobile_with_dots": f"19: 正文: 疑似个人手机号码 138****5678：{MOBILE_ADVICE}",
+    "mobile_wrapped": f"19: 正文: 疑似个人手机号码 138****5678：{MOBILE_ADVICE}",
+    "mobile_zero_width": f"19: 正文: 疑似个人手机号码 138****5678：{MOBILE_ADVICE}",
+    "mobile_in_session": f"4: session（会议）: 疑似个人手机号码 139****5678：{MOBILE_ADVICE}",
+    "mobile_in_doc_number": f"9: doc_number（文号）: 疑似个人手机号码 139****5678：{MOBILE_ADVICE}",
     "id_number": f"19: 正文: 疑似居民身份证号码 110105********002X：{ID_ADVICE}",
+    "id_number_spaced": f"19: 正文: 疑似居民身份证号码 110105********002X：{ID_ADVICE}",
+    "id_number_15": f"19: 正文: 疑似居民身份证号码 110105******002：{ID_ADVICE}",
+    "bank_card": "19: 正文: 疑似个人银行卡号 6222***********0128：答复中不得公开个人银行卡号或账号，请删除；"
+                 "如确属单位公开的收款账号，经审核后在 privacy_allow 中列出",
     "personal_email": f"3: contact（联系单位及电话）: 疑似个人电子邮箱 zh***@qq.com：{EMAIL_ADVICE}",
+    "email_at_spelling": f"4: contact（联系单位及电话）: 疑似个人电子邮箱 zh***@qq.com：{EMAIL_ADVICE}",
 }
 
 
@@ -150,3 +160,50 @@ def test_file_cache_rereads_only_changed_files(tmp_path: Path, monkeypatch: pyte
     reply.write_text("---\nid: x\n---\n", encoding="utf-8")
     broken, problems = load_replies(Path("replies"), today=TODAY, cache=cache)
     assert broken is None and problems[0].path == "replies/fixture-2024-tian-12.md"
+
+
+def _with_front_matter(tmp_path: Path, fixture: str, extra: str) -> Path:
+    text = (FAULTS / f"{fixture}.md").read_text(encoding="utf-8").replace("\n---\n", f"\n{extra}\n---\n", 1)
+    (tmp_path / "src").mkdir(exist_ok=True)
+    (tmp_path / "src" / f"{fixture}.md").write_text(text, encoding="utf-8")
+    return tmp_path / "src" / f"{fixture}.md"
+
+
+@pytest.mark.parametrize("allow", ['["138-1234-5678"]', "[13812345678]", '["+86 138 1234 5678"]'])
+def test_privacy_allow_accepts_a_reviewed_office_number(
+        allow: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A unit's public service mobile, listed after review, passes wherever and however written."""
+    source = _with_front_matter(tmp_path, "mobile_with_dots", f"privacy_allow: {allow}\n"
+                                "contact: 区政数局 83098603，服务手机 138 1234 5678")
+    make_replies(tmp_path, [source])
+    monkeypatch.chdir(tmp_path)
+    archive, problems = load_replies(Path("replies"), today=TODAY)
+    assert problems == [] and archive.replies[0].privacy_allow == (
+        tuple(allow.strip("[]").replace('"', "").split(", ")))
+
+
+def test_privacy_allow_covers_only_what_it_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _with_front_matter(tmp_path, "mobile_with_dots", 'privacy_allow: ["13912345678"]')
+    make_replies(tmp_path, [source])
+    monkeypatch.chdir(tmp_path)
+    _, problems = load_replies(Path("replies"), today=TODAY)
+    moved = EXPECTED["mobile_with_dots"].replace("19:", "20:", 1)  # one more line of front-matter
+    assert [p.format() for p in problems] == [f"replies/mobile_with_dots.md:{moved}"]
+
+
+def test_every_field_is_checked_even_when_it_is_otherwise_wrong(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fields are found from the schema: a list, a mapping, a value that fails its own rule."""
+    source = _with_front_matter(tmp_path, "mobile_number", "cc: [区政府督查室, 李娜 13912345678]\n"
+                                "source_url: https://www.example.gov.cn/u/13712345678/1.html")
+    text = source.read_text(encoding="utf-8").replace("如有疑问请联系张伟代表，电话 13812345678。", "")
+    source.write_text(text.replace("number: \"12\"", "number: {值班: 13612345678}"), encoding="utf-8")
+    make_replies(tmp_path, [source])
+    monkeypatch.chdir(tmp_path)
+    _, problems = load_replies(Path("replies"), today=TODAY)
+    assert [(p.line, p.field, p.message.split("：")[0]) for p in problems] == [
+        (4, "number", "应为一段文字，而不是字段组"),
+        (4, "number", "疑似个人手机号码 136****5678"),
+        (11, "cc", "疑似个人手机号码 139****5678"),
+        (12, "source_url", "疑似个人手机号码 137****5678"),
+    ]
