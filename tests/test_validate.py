@@ -162,6 +162,32 @@ def test_file_cache_rereads_only_changed_files(tmp_path: Path, monkeypatch: pyte
     assert broken is None and problems[0].path == "replies/fixture-2024-tian-12.md"
 
 
+REGISTRY_ADVICE = "名录中的名称和 id 会在网站上公开，不得含有个人联系方式或证件号码，请删除"
+
+
+def test_registry_names_with_private_details_are_reported_at_their_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = make_replies(tmp_path, [FIXTURE_SITE_REPLIES / "2023" / "xinjian-2023-jianyi-55.md"],
+                          registries=FIXTURE_SITE_REPLIES)
+    units = (folder / "units.yml").read_text(encoding="utf-8")
+    units = units.replace("  aliases: [新建区司法局]", "  aliases: [新建区司法局, 值班 138.1234.5678]")
+    (folder / "units.yml").write_text(units, encoding="utf-8")
+    line = units.split("\n").index("  aliases: [新建区司法局, 值班 138.1234.5678]") + 1
+    topics = (folder / "topics.yml").read_text(encoding="utf-8")
+    topics = topics.replace("- id: jianguan-zhifa\n", "- id: jianguan-zhifa # 联系人 zhangwei[at]qq.com\n")
+    topics = topics.replace("  aliases: [双随机一公开, 包容审慎监管]",
+                            "  aliases: [双随机一公开, 包容审慎监管, 联系人 zhangwei（at）qq.com]")
+    (folder / "topics.yml").write_text(topics, encoding="utf-8")
+    topic_line = topics.split("\n").index("  aliases: [双随机一公开, 包容审慎监管, 联系人 zhangwei（at）qq.com]") + 1
+    monkeypatch.chdir(tmp_path)
+    _, problems = load_replies(Path("replies"), today=TODAY)
+    assert [p.format() for p in problems] == [
+        f"replies/units.yml:{line}: 单位 xinjian-sifaju 的 aliases 中疑似个人手机号码 138****5678：{REGISTRY_ADVICE}",
+        f"replies/topics.yml:{topic_line}: 主题 jianguan-zhifa 的 aliases 中疑似个人电子邮箱 zh***@qq.com："
+        f"{REGISTRY_ADVICE}",
+    ]  # (a comment in the registry is not published, and not checked)
+
+
 def _with_front_matter(tmp_path: Path, fixture: str, extra: str) -> Path:
     text = (FAULTS / f"{fixture}.md").read_text(encoding="utf-8").replace("\n---\n", f"\n{extra}\n---\n", 1)
     (tmp_path / "src").mkdir(exist_ok=True)
