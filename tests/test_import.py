@@ -364,7 +364,8 @@ def test_import_reports_private_details(tmp_path: Path) -> None:
     line = target.read_text(encoding="utf-8").splitlines().index(
         "您的建议收悉。如有疑问请联系13812345678。") + 1
     assert (f"  隐私检查：{target}:{line}: 疑似个人手机号码 138****5678：答复中不得公开代表或群众的"
-            "个人联系方式；如确属单位公开电话，请在 privacy_allow 中列出\n") in result.output
+            "个人联系方式，请删除或改为单位办公电话；如确属单位公开的电话，经审核后在 privacy_allow 中列出\n"
+            ) in result.output
     data = json.loads(invoke(str(letter), "--json").stdout)
     assert [(h["kind"], h["value"]) for h in data["privacy"]] == [("mobile", "13812345678")]
 

@@ -13,6 +13,11 @@ from replysite.problems import ValidationFailed
 from conftest import FIXTURE_SITE_REPLIES, FIXTURES, TODAY, make_replies
 
 FAULTS = FIXTURES / "faults"
+MOBILE_ADVICE = ("答复中不得公开代表或群众的个人联系方式，请删除或改为单位办公电话；"
+                 "如确属单位公开的电话，经审核后在 privacy_allow 中列出")
+ID_ADVICE = "答复中不得公开代表或群众的身份证号码，请删除；如经审核确需公开，在 privacy_allow 中列出"
+EMAIL_ADVICE = ("答复中不得公开代表或群众的个人联系方式，请删除或改为单位邮箱；"
+                "如确属单位公开的邮箱，经审核后在 privacy_allow 中列出")
 
 EXPECTED = {
     "no_front_matter": "1: 缺少前置元数据：文件第一行必须是 ---，随后是 YAML 格式的字段，再以 --- 结束",
@@ -50,12 +55,19 @@ EXPECTED = {
     "raw_text_element": "19: 正文: 含有不允许的 HTML 标签 <noscript>，可能在读者浏览器中执行代码；请删除",
     "attr_list_event": "20: 正文: 属性列表 {: …} 含有事件属性 onclick=，可能执行脚本；请删除",
     "attr_list_javascript": "20: 正文: 属性列表 {: …} 的 href 使用了 javascript: 地址；只允许 http/https 链接",
-    "mobile_number": "19: 正文: 疑似个人手机号码 138****5678：答复中不得公开代表或群众的个人联系方式；"
-                     "如确属单位公开电话，请在 privacy_allow 中列出",
-    "id_number": "19: 正文: 疑似居民身份证号码 110105********002X：答复中不得公开代表或群众的身份证号码；"
-                 "如经审核确需公开，请在 privacy_allow 中列出",
-    "personal_email": "3: contact（联系单位及电话）: 疑似个人电子邮箱 zh***@qq.com：答复中不得公开代表或群众的"
-                      "个人联系方式；如确属单位公开邮箱，请在 privacy_allow 中列出",
+    "mobile_number": f"19: 正文: 疑似个人手机号码 138****5678：{MOBILE_ADVICE}",
+    "mobile_with_dots": f"19: 正文: 疑似个人手机号码 138****5678：{MOBILE_ADVICE}",
+    "mobile_wrapped": f"19: 正文: 疑似个人手机号码 138****5678：{MOBILE_ADVICE}",
+    "mobile_zero_width": f"19: 正文: 疑似个人手机号码 138****5678：{MOBILE_ADVICE}",
+    "mobile_in_session": f"4: session（会议）: 疑似个人手机号码 139****5678：{MOBILE_ADVICE}",
+    "mobile_in_doc_number": f"9: doc_number（文号）: 疑似个人手机号码 139****5678：{MOBILE_ADVICE}",
+    "id_number": f"19: 正文: 疑似居民身份证号码 110105********002X：{ID_ADVICE}",
+    "id_number_spaced": f"19: 正文: 疑似居民身份证号码 110105********002X：{ID_ADVICE}",
+    "id_number_15": f"19: 正文: 疑似居民身份证号码 110105******002：{ID_ADVICE}",
+    "bank_card": "19: 正文: 疑似个人银行卡号 6222***********0128：答复中不得公开个人银行卡号或账号，请删除；"
+                 "如确属单位公开的收款账号，经审核后在 privacy_allow 中列出",
+    "personal_email": f"3: contact（联系单位及电话）: 疑似个人电子邮箱 zh***@qq.com：{EMAIL_ADVICE}",
+    "email_at_spelling": f"4: contact（联系单位及电话）: 疑似个人电子邮箱 zh***@qq.com：{EMAIL_ADVICE}",
 }
 
 
@@ -153,3 +165,76 @@ def test_file_cache_rereads_only_changed_files(tmp_path: Path, monkeypatch: pyte
     reply.write_text("---\nid: x\n---\n", encoding="utf-8")
     broken, problems = load_replies(Path("replies"), today=TODAY, cache=cache)
     assert broken is None and problems[0].path == "replies/fixture-2024-tian-12.md"
+
+
+REGISTRY_ADVICE = "名录中的名称和 id 会在网站上公开，不得含有个人联系方式或证件号码，请删除"
+
+
+def test_registry_names_with_private_details_are_reported_at_their_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = make_replies(tmp_path, [FIXTURE_SITE_REPLIES / "2023" / "xinjian-2023-jianyi-55.md"],
+                          registries=FIXTURE_SITE_REPLIES)
+    units = (folder / "units.yml").read_text(encoding="utf-8")
+    units = units.replace("  aliases: [新建区司法局]", "  aliases: [新建区司法局, 值班 138.1234.5678]")
+    (folder / "units.yml").write_text(units, encoding="utf-8")
+    line = units.split("\n").index("  aliases: [新建区司法局, 值班 138.1234.5678]") + 1
+    topics = (folder / "topics.yml").read_text(encoding="utf-8")
+    topics = topics.replace("- id: jianguan-zhifa\n", "- id: jianguan-zhifa # 联系人 zhangwei[at]qq.com\n")
+    topics = topics.replace("  aliases: [双随机一公开, 包容审慎监管]",
+                            "  aliases: [双随机一公开, 包容审慎监管, 联系人 zhangwei（at）qq.com]")
+    (folder / "topics.yml").write_text(topics, encoding="utf-8")
+    topic_line = topics.split("\n").index("  aliases: [双随机一公开, 包容审慎监管, 联系人 zhangwei（at）qq.com]") + 1
+    monkeypatch.chdir(tmp_path)
+    _, problems = load_replies(Path("replies"), today=TODAY)
+    assert [p.format() for p in problems] == [
+        f"replies/units.yml:{line}: 单位 xinjian-sifaju 的 aliases 中疑似个人手机号码 138****5678：{REGISTRY_ADVICE}",
+        f"replies/topics.yml:{topic_line}: 主题 jianguan-zhifa 的 aliases 中疑似个人电子邮箱 zh***@qq.com："
+        f"{REGISTRY_ADVICE}",
+    ]  # (a comment in the registry is not published, and not checked)
+
+
+def _with_front_matter(tmp_path: Path, fixture: str, extra: str) -> Path:
+    text = (FAULTS / f"{fixture}.md").read_text(encoding="utf-8").replace("\n---\n", f"\n{extra}\n---\n", 1)
+    (tmp_path / "src").mkdir(exist_ok=True)
+    (tmp_path / "src" / f"{fixture}.md").write_text(text, encoding="utf-8")
+    return tmp_path / "src" / f"{fixture}.md"
+
+
+@pytest.mark.parametrize("allow", ['["138-1234-5678"]', "[13812345678]", '["+86 138 1234 5678"]'])
+def test_privacy_allow_accepts_a_reviewed_office_number(
+        allow: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A unit's public service mobile, listed after review, passes wherever and however written."""
+    source = _with_front_matter(tmp_path, "mobile_with_dots", f"privacy_allow: {allow}\n"
+                                "contact: 区政数局 83098603，服务手机 138 1234 5678")
+    make_replies(tmp_path, [source])
+    monkeypatch.chdir(tmp_path)
+    archive, problems = load_replies(Path("replies"), today=TODAY)
+    assert problems == [] and archive.replies[0].privacy_allow == (
+        tuple(allow.strip("[]").replace('"', "").split(", ")))
+
+
+def test_privacy_allow_covers_only_what_it_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _with_front_matter(tmp_path, "mobile_with_dots", 'privacy_allow: ["13912345678"]')
+    make_replies(tmp_path, [source])
+    monkeypatch.chdir(tmp_path)
+    _, problems = load_replies(Path("replies"), today=TODAY)
+    moved = EXPECTED["mobile_with_dots"].replace("19:", "20:", 1)  # one more line of front-matter
+    assert [p.format() for p in problems] == [f"replies/mobile_with_dots.md:{moved}"]
+
+
+def test_every_field_is_checked_even_when_it_is_otherwise_wrong(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fields are found from the schema: a list, a mapping, a value that fails its own rule."""
+    source = _with_front_matter(tmp_path, "mobile_number", "cc: [区政府督查室, 李娜 13912345678]\n"
+                                "source_url: https://www.example.gov.cn/u/13712345678/1.html")
+    text = source.read_text(encoding="utf-8").replace("如有疑问请联系张伟代表，电话 13812345678。", "")
+    source.write_text(text.replace("number: \"12\"", "number: {值班: 13612345678}"), encoding="utf-8")
+    make_replies(tmp_path, [source])
+    monkeypatch.chdir(tmp_path)
+    _, problems = load_replies(Path("replies"), today=TODAY)
+    assert [(p.line, p.field, p.message.split("：")[0]) for p in problems] == [
+        (4, "number", "应为一段文字，而不是字段组"),
+        (4, "number", "疑似个人手机号码 136****5678"),
+        (11, "cc", "疑似个人手机号码 139****5678"),
+        (12, "source_url", "疑似个人手机号码 137****5678"),
+    ]

@@ -1,30 +1,54 @@
-"""The privacy guard: private contact details that must not be published in a reply.
+"""The privacy guard: private contact details that must not be published.
 
 Rules on publishing replies exclude deputies' and citizens' private contact details. This module
-finds mainland mobile numbers, 18-digit resident ID numbers with a valid GB 11643 checksum and
-personal e-mail addresses (public-mailbox domains). Office landlines (83098603, 0791-83098603,
-12345) and office mailboxes (gov.cn or any organisational domain) are not reported. A reviewed
-exception is passed in `allow` (the reply's `privacy_allow` list).
+finds, in any text:
+
+- mainland mobile numbers (1[3-9] + 9 digits), also after 86 / +86 / 0086 / (+86);
+- 18-digit resident ID numbers (GB 11643 check character, area code, birth date) and the old
+  15-digit ones (area code, birth date);
+- bank card numbers: 16–19 digits passing the Luhn check, with an issuer prefix (62, 60, 955x,
+  4, 51–55, 34/37, 35) or a word such as 卡号, 账号, 开户行 nearby;
+- personal e-mail addresses on public-mailbox domains (qq.com, 163.com, gmail.com …), also
+  spelled name[at]qq[dot]com, name(at)…, name（at）…, name【at】…, name at …, name＠…, name#….
+
+Numbers are found whatever stands between their digit groups (see `private_numbers`): spaces of
+any kind, line breaks, dashes of any kind, dots, slashes; zero-width characters are ignored and
+full-width digits read as digits. Office landlines (83098603, 0791-83098603), hotlines (12345,
+400-123-4567), postcodes, dates, amounts and serial numbers are not reported, and neither are
+office mailboxes (gov.cn or any organisational domain). A reviewed exception is passed in `allow`
+(a reply's `privacy_allow` list), matched on the digits of a number or on the address.
+
+Three entry points: `find_private_details` (one text), `find_in_fields` (the fields of one reply
+at once) and `scan_output` (a built output file, before it is published).
 """
 
 from __future__ import annotations
 
+import bisect
+import gzip
+import html
 import re
-from dataclasses import dataclass
-from typing import Iterable
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+from urllib.parse import unquote
 
-# Full-width digits and letters count as their ASCII forms (1:1, so offsets do not move).
-_FULLWIDTH = str.maketrans(
+from .private_numbers import id_checksum_ok, number_hits
+
+__all__ = ["PrivacyHit", "find_private_details", "find_in_fields", "scan_output", "output_text",
+           "decode_output", "id_checksum_ok", "normalise", "PUBLIC_MAIL_DOMAINS"]
+
+KINDS = {"mobile": "手机号码", "id_number": "居民身份证号码", "bank_card": "银行卡号", "email": "电子邮箱"}
+
+# Full-width digits, letters and the signs used in numbers and addresses read as ASCII (1:1);
+# zero-width and other invisible characters are dropped. Neither changes line numbers.
+_NORMALISE = str.maketrans(
     {**{chr(0xFF10 + i): str(i) for i in range(10)},
      **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
      **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
-     "\uff0b": "+", "\uff0d": "-", "\uff20": "@", "\uff0e": "."})
-
-# 1[3-9]x + 8 digits, grouped 3-4-4 by optional spaces/dashes, optional +86/0086 prefix;
-# never a slice of a longer run of digits.
-MOBILE_RE = re.compile(r"(?<![\d.])(?:(?:\+|00)86[ \t-]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?![\d])")
-ID_RE = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{16}[0-9Xx](?![0-9A-Za-z])")
-EMAIL_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})")
+     "\uff0b": "+", "\uff0d": "-", "\uff20": "@", "\uff0e": ".", "\uff0f": "/", "\uff03": "#",
+     **{ch: None for ch in "\u00ad\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"}})
+_NEEDS_NORMALISING = re.compile(
+    "[\uff03\uff0b\uff0d-\uff19\uff20-\uff3a\uff41-\uff5a\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]")
 
 PUBLIC_MAIL_DOMAINS = frozenset({
     "qq.com", "vip.qq.com", "foxmail.com", "163.com", "vip.163.com", "126.com", "vip.126.com",
@@ -33,43 +57,28 @@ PUBLIC_MAIL_DOMAINS = frozenset({
     "outlook.com", "live.com", "msn.com", "yahoo.com", "yahoo.com.cn", "icloud.com", "me.com",
 })
 
-ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-ID_CHECK_CODES = "10X98765432"
+_OPEN, _CLOSE = r"[\[(（【{｛]", r"[\])）】}｝]"
+_AT = rf"(?:\s*(?:[@#]|{_OPEN}\s*at\s*{_CLOSE})\s*|\s+at\s+)"
+_DOT = rf"(?:\s*(?:\.|{_OPEN}\s*dot\s*{_CLOSE})\s*|\s+dot\s+)"
+# The local part is taken whole (possessive) and only from its first character (the look-behind):
+# on a page of markup, every word is a start, and each must cost one step, not one per letter.
+EMAIL_RE = re.compile(rf"([a-z0-9](?<![a-z0-9._%+\-][a-z0-9])[a-z0-9._%+\-]*+){_AT}"
+                      rf"([a-z0-9\-]++(?:{_DOT}[a-z0-9\-]++)+)", re.I)
+_DOT_RE = re.compile(_DOT, re.I)
 
 
 @dataclass(frozen=True)
 class PrivacyHit:
     line: int  # 1-based line within the text that was checked
-    kind: str  # "mobile" | "id_number" | "email"
-    value: str  # as written in the text
-    message: str  # Chinese, with the value masked
+    kind: str  # "mobile" | "id_number" | "bank_card" | "email"
+    value: str  # as written in the text (full-width characters read as ASCII)
+    message: str  # Chinese, with the value masked: what was found, then what to do
+    found: str = field(default="", compare=False)  # the first part: 疑似个人手机号码 138****5678
 
 
-def id_checksum_ok(number: str) -> bool:
-    """GB 11643-1999: the 18th character is the ISO 7064 MOD 11-2 check of the first 17."""
-    if len(number) != 18 or not number[:17].isdigit():
-        return False
-    total = sum(int(d) * w for d, w in zip(number[:17], ID_WEIGHTS))
-    return ID_CHECK_CODES[total % 11] == number[17].upper()
-
-
-def _digits(value: str) -> str:
-    return re.sub(r"\D", "", value)
-
-
-def mask_mobile(value: str) -> str:
-    digits = _digits(value)[-11:]
-    return f"{digits[:3]}****{digits[-4:]}"
-
-
-def mask_id(value: str) -> str:
-    return f"{value[:6]}{'*' * 8}{value[-4:].upper()}"
-
-
-def mask_email(value: str) -> str:
-    local, _, domain = value.partition("@")
-    shown = local[:2] if len(local) > 2 else local[:1]
-    return f"{shown}***@{domain}"
+def normalise(text: str) -> str:
+    """Full-width digits and letters as ASCII, invisible characters dropped (lines unchanged)."""
+    return text.translate(_NORMALISE) if _NEEDS_NORMALISING.search(text) else text
 
 
 def is_public_mail_domain(domain: str) -> bool:
@@ -77,87 +86,211 @@ def is_public_mail_domain(domain: str) -> bool:
     return any(domain == d or domain.endswith("." + d) for d in PUBLIC_MAIL_DOMAINS)
 
 
-def _allowed(kind: str, value: str, allow: set[str]) -> bool:
+def _labels(domain: str) -> list[tuple[str, int]]:
+    """The labels of a domain as written (qq[dot]com → qq, com), each with its end offset."""
+    labels, start = [], 0
+    for sep in _DOT_RE.finditer(domain):
+        labels.append((domain[start:sep.start()], sep.start()))
+        start = sep.end()
+    return labels + [(domain[start:], len(domain))]
+
+
+Found = tuple[str, str, int, str]  # kind, value as written, offset, key (digits or address)
+
+
+def _email_hits(text: str) -> list[Found]:
+    found = []
+    for m in EMAIL_RE.finditer(text):
+        labels = _labels(m.group(2))
+        # The longest leading part that is a public mailbox's domain: qq.com in "qq.com.Next".
+        for n in range(len(labels), 1, -1):
+            domain = ".".join(label for label, _ in labels[:n])
+            if is_public_mail_domain(domain):
+                value = text[m.start():m.start(2) + labels[n - 1][1]]
+                found.append(("email", value, m.start(), f"{m.group(1)}@{domain}"))
+                break
+    return found
+
+
+# An address needs an @ (＠ is normalised), a # or an "at" between brackets or spaces; these
+# look for one with fast substring scans, and run EMAIL_RE only when one is there.
+_HASH_AT = re.compile(r"#\s*[A-Za-z0-9]")
+_WORD_AT = re.compile(rf"(?i)(?:\s|{_OPEN})at(?:\s|{_CLOSE})")
+
+
+def _might_hold_email(text: str) -> bool:
+    return ("@" in text or "#" in text and _HASH_AT.search(text) is not None
+            or ("t" in text or "T" in text) and _WORD_AT.search(text) is not None)
+
+
+def _find(text: str, markup: bool = False) -> list[Found]:
+    """Every private detail in normalised text, by offset; a number inside an address is the
+    address's (13812345678@qq.com is reported once). In `markup` (a built page), letters and @
+    are everywhere: the address search runs without the cheap test first."""
+    numbers = list(number_hits(text))
+    if not markup and not _might_hold_email(text):
+        return numbers
+    emails = _email_hits(text)
+    if emails and numbers:
+        spans = [(start, start + len(value)) for _, value, start, _ in emails]
+        numbers = [n for n in numbers if not any(a <= n[2] < b for a, b in spans)]
+    return sorted(emails + numbers, key=lambda hit: hit[2])
+
+
+# --- what staff read ---------------------------------------------------------------------------
+
+def mask(kind: str, key: str) -> str:
     if kind == "email":
-        return value.lower() in allow
+        local, _, domain = key.partition("@")
+        return f"{local[:2] if len(local) > 2 else local[:1]}***@{domain}"
+    if kind == "mobile":
+        return f"{key[-11:-8]}****{key[-4:]}"
     if kind == "id_number":
-        return value.upper() in allow
-    digits = _digits(value)[-11:]
-    return value in allow or digits in allow
+        return f"{key[:6]}{'*' * (len(key) - 9 if len(key) == 15 else 8)}{key[-3 if len(key) == 15 else -4:]}"
+    return f"{key[:4]}{'*' * (len(key) - 8)}{key[-4:]}"
 
 
-def _normalise_allow(allow: Iterable[str]) -> set[str]:
-    result: set[str] = set()
+def found_text(kind: str, key: str) -> str:
+    return f"疑似{'' if kind == 'id_number' else '个人'}{KINDS[kind]} {mask(kind, key)}"
+
+
+ADVICE = {
+    "mobile": "答复中不得公开代表或群众的个人联系方式，请删除或改为单位办公电话；"
+              "如确属单位公开的电话，经审核后在 privacy_allow 中列出",
+    "id_number": "答复中不得公开代表或群众的身份证号码，请删除；如经审核确需公开，在 privacy_allow 中列出",
+    "bank_card": "答复中不得公开个人银行卡号或账号，请删除；如确属单位公开的收款账号，经审核后在 privacy_allow 中列出",
+    "email": "答复中不得公开代表或群众的个人联系方式，请删除或改为单位邮箱；"
+             "如确属单位公开的邮箱，经审核后在 privacy_allow 中列出",
+}
+
+
+def message_for(kind: str, key: str) -> str:
+    return f"{found_text(kind, key)}：{ADVICE[kind]}"
+
+
+# --- reviewed exceptions -----------------------------------------------------------------------
+
+def allowed_keys(allow: Iterable[str]) -> frozenset[str]:
+    """The `privacy_allow` entries as the keys hits are compared on: an address in lower case;
+    a number as its digits (and a mobile number also without its 86 / 0086 prefix)."""
+    keys: set[str] = set()
     for item in allow:
-        text = str(item).strip().translate(_FULLWIDTH)
-        result.update({text, text.lower(), text.upper()})
-        if re.fullmatch(r"[\d\s+-]+", text):
-            result.add(_digits(text)[-11:])
+        text = normalise(str(item)).strip()
+        keys.add(text.lower())
+        for m in EMAIL_RE.finditer(text):
+            keys.add(f"{m.group(1)}@{'.'.join(_DOT_RE.split(m.group(2)))}".lower())
+        digits = re.sub(r"[^0-9Xx]", "", text).upper()
+        if len(digits) >= 11:
+            keys.update({digits, digits[-11:]})
+    return frozenset(keys)
+
+
+def _is_allowed(kind: str, key: str, allowed: frozenset[str]) -> bool:
+    if kind == "email":
+        return key.lower() in allowed
+    return key in allowed or (kind == "mobile" and key[-11:] in allowed)
+
+
+def _hits(text: str, found: list[Found], allow: Iterable[str]) -> list[PrivacyHit]:
+    allowed = allowed_keys(allow) if found else frozenset()
+    return [PrivacyHit(text.count("\n", 0, start) + 1, kind, value, message_for(kind, key),
+                       found_text(kind, key))
+            for kind, value, start, key in found if not _is_allowed(kind, key, allowed)]
+
+
+# --- the entry points --------------------------------------------------------------------------
+
+def find_private_details(text: str, allow: Iterable[str] = ()) -> list[PrivacyHit]:
+    """Every private detail in `text`, in reading order, minus the allowed ones.
+
+    A text with no run of three digits and no @, # or t (nothing that could spell an address)
+    costs a few fast scans: a few microseconds for a page of text.
+    """
+    text = normalise(text)
+    return _hits(text, _find(text), allow)
+
+
+def find_in_fields(fields: Sequence[tuple[str, str]], allow: Iterable[str] = ()
+                   ) -> list[tuple[str, PrivacyHit]]:
+    """The private details of several (name, text) pairs — a reply's front-matter — found in one
+    pass over the texts joined by NUL (which never joins digits or an address); each hit with
+    the name of its field and its line within that field's text."""
+    texts = [text for _, text in fields]
+    joined = "\x00".join(texts)
+    if _NEEDS_NORMALISING.search(joined):
+        texts = [normalise(text) for text in texts]
+        joined = "\x00".join(texts)
+    found = _find(joined)
+    if not found:
+        return []
+    starts, offset = [], 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    result = []
+    for kind, value, start, key in found:
+        i = bisect.bisect_right(starts, start) - 1
+        local = start - starts[i]
+        for hit in _hits(texts[i], [(kind, value, local, key)], allow):
+            result.append((fields[i][0], hit))
     return result
 
 
-Hit = tuple[str, str, int]  # kind, value as written, offset in the text
+_ENTITY_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_JSON_ESCAPE_RE = re.compile(r"\\(?:u[0-9a-fA-F]{4}|[nrtbf/\\\"])")
+_PERCENT_RE = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\u2028": " ", "\u2029": " ", "\x85": " "})
 
 
-def mobile_hits(text: str) -> list[Hit]:
-    """Mainland mobile numbers: 13812345678, 138 1234 5678, 138-1234-5678, +86 138…."""
-    return [("mobile", m.group(0), m.start()) for m in MOBILE_RE.finditer(text)]
+def _json_unescape(m: re.Match) -> str:
+    s = m.group()
+    if s[1] == "u":
+        return chr(int(s[2:], 16))
+    return {"n": " ", "r": " ", "t": " ", "b": " ", "f": " "}.get(s[1], s[1])
 
 
-def id_number_hits(text: str) -> list[Hit]:
-    """18-digit resident ID numbers whose GB 11643 check character is right."""
-    return [("id_number", m.group(0), m.start()) for m in ID_RE.finditer(text)
-            if id_checksum_ok(m.group(0))]
+def decode_output(text: str) -> str:
+    """What a reader of a built file sees: HTML/XML character references (twice, for the
+    escaped HTML inside feeds), JSON \\u escapes and %-escapes decoded; a line break that was
+    escaped becomes a space, so lines stay the lines of `text`."""
+    if "&" in text:
+        for _ in range(2):
+            text = _ENTITY_RE.sub(lambda m: html.unescape(m.group()).translate(_BREAKS), text)
+    if "\\" in text:
+        text = _JSON_ESCAPE_RE.sub(_json_unescape, text)
+    if "%" in text:
+        text = _PERCENT_RE.sub(lambda m: unquote(m.group()).translate(_BREAKS), text)
+    return text
 
 
-def email_hits(text: str) -> list[Hit]:
-    """E-mail addresses on public-mailbox domains (qq.com, 163.com, gmail.com, …)."""
-    return [("email", m.group(0), m.start()) for m in EMAIL_RE.finditer(text)
-            if is_public_mail_domain(m.group(1))]
+def output_text(data: bytes) -> str:
+    """The text of a built file's bytes: gunzipped when gzip-compressed (the search data's
+    `.bin` shards, `sitemap.xml.gz`), read as UTF-8 (an undecodable byte becomes U+FFFD)."""
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError):  # not gzip after all: read as it is
+            pass
+    return data.decode("utf-8", errors="replace")
 
 
-def message_for(kind: str, value: str) -> str:
-    if kind == "mobile":
-        return (f"疑似个人手机号码 {mask_mobile(value)}：答复中不得公开代表或群众的个人联系方式；"
-                "如确属单位公开电话，请在 privacy_allow 中列出")
-    if kind == "id_number":
-        return (f"疑似居民身份证号码 {mask_id(value)}：答复中不得公开代表或群众的身份证号码；"
-                "如经审核确需公开，请在 privacy_allow 中列出")
-    return (f"疑似个人电子邮箱 {mask_email(value)}：答复中不得公开代表或群众的个人联系方式；"
-            "如确属单位公开邮箱，请在 privacy_allow 中列出")
+def scan_output(text: str, allow: Iterable[str] = ()) -> list[PrivacyHit]:
+    """The last check before the site is published: every private detail in one built file.
 
-
-# Every mobile or ID number holds three digits, at most one separator, then four more: one
-# cheap scan before the precise patterns (a single run of character classes: five times
-# faster on a long body than an alternation). ASCII and full-width digits are the ones Chinese
-# text uses; `_NEEDS_WIDTH_FIX` below turns full-width ones into ASCII for the precise patterns.
-_CANDIDATE = re.compile("[0-9\uff10-\uff19]{3}[ \t\\-\uff0d]?[0-9\uff10-\uff19]{4}")
-_NEEDS_WIDTH_FIX = re.compile("[\uff0b\uff0d\uff0e\uff10-\uff19\uff20-\uff3a\uff41-\uff5a]")
-
-
-def find_private_details(text: str, allow: Iterable[str] = ()) -> list[PrivacyHit]:
-    """Every private contact detail in `text`, in reading order, minus the allowed values.
-
-    The patterns run over the whole text at once (this runs on every reply of the archive on
-    every check); a hit's line is found from its offset.
+    Contract:
+    - `text` is the whole text of one output file — an HTML page, a feed, the sitemap, a JSON
+      or CSV export, a search-data shard — or a URL; `output_text` turns a file's bytes into
+      it (gzip included). Markup need not be stripped: tags, attribute names, quotes and JSON
+      punctuation never join digit groups or form an address, so every attribute value (href,
+      src, content, title …) and script text is checked where it stands, and the HTML, CSS and
+      JavaScript of Material's pages raise no hit.
+    - Character references (&nbsp; &#49;), JSON \\u escapes and %-escapes are decoded first
+      (`decode_output`), so a number spelled through them is found.
+    - The rules are `find_private_details`' rules; `allow` holds the reviewed exceptions for the
+      file (for a reply's page its `privacy_allow`, for files built from every reply the union
+      of them all).
+    - Returns the hits in reading order, each with its 1-based line in `text`; an empty list
+      means the file may be published. It never raises on any text.
     """
-    # The common case, decided in one scan: no run of digits long enough for a phone or ID
-    # number (`\d` also matches full-width digits) and no @ sign.
-    if "@" not in text and "\uff20" not in text and not _CANDIDATE.search(text):
-        return []
-    if _NEEDS_WIDTH_FIX.search(text):
-        text = text.translate(_FULLWIDTH)
-    found = id_number_hits(text) + email_hits(text)
-    if found or MOBILE_RE.search(text):
-        # A mobile number inside an e-mail address (13812345678@qq.com) is reported once.
-        emails = " ".join(v for k, v, _ in found if k == "email")
-        found += [hit for hit in mobile_hits(text) if hit[1] not in emails]
-    if not found:
-        return []
-    allowed = _normalise_allow(allow)
-    hits = []
-    for kind, value, start in sorted(found, key=lambda hit: hit[2]):
-        if not _allowed(kind, value, allowed):
-            line = text.count("\n", 0, start) + 1
-            hits.append(PrivacyHit(line, kind, value, message_for(kind, value)))
-    return hits
+    text = normalise(decode_output(text))
+    return _hits(text, _find(text, markup=True), allow)

@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 import yaml
 
 from .frontmatter import BASE_LOADER, construct, decode
+from .privacy import find_in_fields
 from ..model import Topic, Unit
 from ..problems import Problem
 from ..schema import ID_RE
@@ -64,8 +65,24 @@ def _read_list(path: Path, shown: str) -> tuple[list, list[Problem]]:
     entries = []
     for item in node.value:
         line = item.start_mark.line + 1
-        entries.append((line, construct(item)))
+        key_lines = {k.value: k.start_mark.line + 1 for k, _ in item.value
+                     if isinstance(k, yaml.ScalarNode)} if isinstance(item, yaml.MappingNode) else {}
+        entries.append((line, construct(item), key_lines))
     return entries, []
+
+
+def _privacy_problems(value: dict, key_lines: dict[str, int], line: int, shown: str, what: str
+                      ) -> list[Problem]:
+    """Ids and names of the registries are published (pages, URLs, feeds, exports): none may
+    hold a private detail. There is no privacy_allow here: a name never needs one."""
+    ident = value.get("id") if isinstance(value.get("id"), str) else "?"
+    texts = [(str(key), text) for key, raw in value.items()
+             for text in ([raw] if isinstance(raw, str) else raw if isinstance(raw, list) else [])
+             if isinstance(text, str)]
+    return [Problem(shown, key_lines.get(key, line), None,
+                    f"{what} {ident} 的 {key} 中{hit.found}：名录中的名称和 id 会在网站上公开，"
+                    "不得含有个人联系方式或证件号码，请删除")
+            for key, hit in find_in_fields(texts)]
 
 
 def _names(value, key: str, shown: str, line: int, problems: list[Problem]) -> tuple[str, ...]:
@@ -83,10 +100,11 @@ def _load(path: Path, shown: str, what: str, keys: tuple[str, ...]
     entries, problems = _read_list(path, shown)
     out = []
     seen_ids: dict[str, int] = {}
-    for line, value in entries:
+    for line, value, key_lines in entries:
         if not isinstance(value, dict):
             problems.append(Problem(shown, line, None, f"每个{what}必须是“id: …  name: …”形式的条目"))
             continue
+        problems += _privacy_problems(value, key_lines, line, shown, what)
         unknown = sorted(set(value) - {"id", "name", *keys})
         if unknown:
             problems.append(Problem(shown, line, None,

@@ -20,8 +20,9 @@ from ..schema import BODY, FIELDS, FIELDS_BY_NAME, ID_RE, FieldSpec
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 POSTCODE_RE = re.compile(r"^\d{6}$")
-# Text fields checked by the privacy guard besides the body.
-PRIVACY_FIELDS = ("title", "contact", "cc", "proposers", "disclosure_note")
+# The privacy guard reads every front-matter field (any of them can reach a page, a URL, a feed
+# or an export) except the reviewed exceptions themselves.
+PRIVACY_FIELDS = tuple(spec.name for spec in FIELDS if spec.name != "privacy_allow")
 
 
 class _Checker:
@@ -186,15 +187,32 @@ class _Checker:
             self.problem("number", f"“{v['number']}”只需写编号本身（例如 55），页面会自动显示为“第55号”")
         for line, message in find_unsafe_html(body):
             self.problem(BODY, message, line=self.raw.body_line + line - 1)
-        allow = v.get("privacy_allow") or ()
-        for hit in privacy.find_private_details(body, allow):
+        self.privacy_checks(v.get("privacy_allow") or ())
+
+    def privacy_checks(self, allow: tuple[str, ...]) -> None:
+        """Private details in the body (at their line) and in every field as written in the file,
+        whether or not the value was valid (at the field's line)."""
+        for hit in privacy.find_private_details(self.raw.body, allow):
             self.problem(BODY, hit.message, line=self.raw.body_line + hit.line - 1)
-        for name in PRIVACY_FIELDS:
-            value = v.get(name)
-            texts = value if isinstance(value, tuple) else (value,) if value else ()
-            for text in texts:
-                for hit in privacy.find_private_details(text, allow):
-                    self.problem(name, hit.message)
+        texts = [(name, text) for name in PRIVACY_FIELDS if name in self.raw.data
+                 for text in _strings(self.raw.data[name])]
+        for name, hit in privacy.find_in_fields(texts, allow):
+            self.problem(name, hit.message)
+
+
+def _strings(value: Any) -> list[str]:
+    """Every string in a raw front-matter value, however nested (a list or a mapping where text
+    was expected is reported elsewhere; what it holds is still checked)."""
+    found, stack = [], [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            stack.extend(reversed([x for pair in item.items() for x in pair]))
+    return found
 
 
 def build_reply(raw: RawReply, units: Registry[Unit], topics: Registry[Topic],
