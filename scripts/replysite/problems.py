@@ -48,3 +48,8 @@ def display_path(path: Path, root: Path | None = None) -> str:
         except ValueError:
             continue
     return path.as_posix()
+
+
+class PublishBlocked(Exception):
+    """The last scan of what the build writes found private details: nothing is published.
+    Its text is the report for staff (Chinese, one line per finding)."""

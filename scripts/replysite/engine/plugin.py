@@ -18,13 +18,14 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from ..archive import Archive, load_archive
-from ..outputs.publish import BackgroundOutputs, write_outputs
+from ..outputs.publish import BackgroundOutputs, OutputsFailed, write_outputs
 from ..pages import GeneratedPage, generate_pages
 from ..pages.blocks import finish_html
 from ..pages.sanitize import safe_anchor, toc_title
-from ..problems import ValidationFailed
+from ..problems import PublishBlocked, ValidationFailed
 from ..urls import ASSETS_DIR, asset_path, is_reply_source
 from .csp import ContentSecurityPolicy
+from .output_scan import OutputScan
 from .preview import Preview
 
 log = logging.getLogger("mkdocs.plugins.replysite")
@@ -56,6 +57,7 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         self._background: BackgroundOutputs | None = None
         self._outputs_written = False
         self._pages: dict[str, GeneratedPage] = {}
+        self.scan = OutputScan()
         self._converted = self._rendered = self._total = 0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -85,11 +87,12 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
             if preview is None or self.archive is None:
                 raise
             log.error("读取答复文件时出错：%r\n预览继续显示上一次检查通过的内容。", exc)
+        self.scan = OutputScan(a for r in self.archive.replies for a in r.privacy_allow)
         if preview is None:
             # Search index, feeds and exports need only the archive: they are written on the
             # second core while MkDocs renders the pages.
             self._background = BackgroundOutputs(self.archive, Path(config.site_dir), config.site_url or "",
-                                                 config.site_name, search=self.config.search)
+                                                 config.site_name, search=self.config.search, check=self.scan)
         # Our templates sit after the site's own custom_dir, before Material's.
         dirs = config.theme.dirs
         material = next((i for i, d in enumerate(dirs) if Path(d).name == "material"), 0)
@@ -128,10 +131,21 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         self._converted += 1
         self._progress("转换 Markdown", self._converted)
         generated = self._pages.get(page.file.src_uri)
-        if generated is None:
-            return html  # a page of docs/, written by the site's maintainers
-        _sanitize_toc(page.toc)
-        return finish_html(generated, html)
+        if generated is not None:  # a page of docs/ is the site maintainers' own HTML
+            _sanitize_toc(page.toc)
+            html = finish_html(generated, html)
+        self._scan_page(page, html)
+        return html
+
+    def _scan_page(self, page, html: str) -> None:
+        """What this page shows that is not the theme's: its address, metadata and content."""
+        if self.preview is not None:
+            return  # the preview is not published; `replysite build` scans
+        text = "\n".join([page.file.url, html, *(str(v) for v in (page.meta or {}).values())])
+        try:
+            self.scan(text, page.file.dest_uri)
+        except PublishBlocked as exc:
+            raise PluginError(str(exc)) from None
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if not self.serving:  # the preview's live-reload script is inline
@@ -165,8 +179,9 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
             background, self._background = self._background, None
             try:
                 background.wait()
-            except Exception as exc:
-                raise PluginError(f"生成搜索索引、订阅源或开放数据时出错：{exc!r}") from exc
+            except OutputsFailed as exc:
+                raise PluginError(str(exc)) from None
+            self._scan_files(Path(config.site_dir), ("sitemap.xml", "404.html"))
             return
         if self._outputs_written:
             log.info("replysite: 预览模式下只重新生成有改动的页面；搜索索引、订阅源和开放数据以 replysite build 为准")
@@ -174,6 +189,14 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         self._outputs_written = True
         write_outputs(self.archive, Path(config.site_dir), config.site_url or "", config.site_name,
                       search=self.config.search, log=log.info)
+
+    def _scan_files(self, site: Path, names: tuple[str, ...]) -> None:
+        for name in names:
+            if (site / name).is_file():
+                try:
+                    self.scan((site / name).read_text(encoding="utf-8", errors="replace"), name)
+                except PublishBlocked as exc:
+                    raise PluginError(str(exc)) from None
 
 
 def _sanitize_toc(items) -> None:

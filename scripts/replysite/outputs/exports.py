@@ -41,7 +41,9 @@ def csv_text(records: list[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
-def _write_text(path: Path, text: str, encoding: str = "utf-8") -> Path:
+def _write_text(path: Path, text: str, encoding: str = "utf-8", check=None) -> Path:
+    if check is not None:
+        check(text, f"{DATA_DIR}/{path.name}")
     path.parent.mkdir(parents=True, exist_ok=True)
     # newline="" keeps the CSV's CRLF as written and JSON's LF on every platform.
     with path.open("w", encoding=encoding, newline="") as fh:
@@ -51,8 +53,8 @@ def _write_text(path: Path, text: str, encoding: str = "utf-8") -> Path:
 
 def write_exports(replies: Iterable[Reply], site_url: str, out_dir: Path, *,
                   units: Iterable[Unit] | None = None,
-                  topics: Iterable[Topic] | None = None) -> dict[str, Any]:
-    """Write the three open-data files under out_dir/data/.
+                  topics: Iterable[Topic] | None = None, check=None) -> dict[str, Any]:
+    """Write the three open-data files under out_dir/data/; `check(text, where)` sees each first.
 
     `units`/`topics` (the registries) restrict the schema's unit and topic names to the
     known ones, every spelling included. Returns the paths and the record count.
@@ -60,11 +62,11 @@ def write_exports(replies: Iterable[Reply], site_url: str, out_dir: Path, *,
     records = [record(r, site_url) for r in sorted(replies, key=lambda r: r.id)]
     data = out_dir / DATA_DIR
     json_path = _write_text(data / JSON_FILE,
-                            json.dumps(records, ensure_ascii=False, indent=2) + "\n")
-    csv_path = _write_text(data / CSV_FILE, csv_text(records), encoding="utf-8-sig")
+                            json.dumps(records, ensure_ascii=False, indent=2) + "\n", check=check)
+    csv_path = _write_text(data / CSV_FILE, csv_text(records), encoding="utf-8-sig", check=check)
     unit_names = sorted({n for u in units or () for n in u.all_names}) or None
     topic_names = sorted({n for t in topics or () for n in t.all_names}) or None
     schema = json_schema(unit_names, topic_names)
     schema_path = _write_text(data / SCHEMA_FILE,
-                              json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+                              json.dumps(schema, ensure_ascii=False, indent=2) + "\n", check=check)
     return {"json": json_path, "csv": csv_path, "schema": schema_path, "count": len(records)}

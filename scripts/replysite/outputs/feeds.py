@@ -89,16 +89,19 @@ def _feed(title: str, subtitle: str, self_path: str, page_path: str, site_url: s
     return fg
 
 
-def _write(fg: FeedGenerator, out_dir: Path, rel: str) -> Path:
+def _write(fg: FeedGenerator, out_dir: Path, rel: str, check) -> Path:
     path = out_dir / rel
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(fg.atom_str(pretty=True))
+    data = fg.atom_str(pretty=True)
+    if check is not None:
+        check(data.decode("utf-8"), rel)
+    path.write_bytes(data)
     return path
 
 
 def write_feeds(replies: Iterable[Reply], site_url: str, out_dir: Path, limit: int = 50, *,
                 site_name: str = DEFAULT_SITE_NAME, units: Iterable[Unit] | None = None,
-                topics: Iterable[Topic] | None = None) -> list[Path]:
+                topics: Iterable[Topic] | None = None, check=None) -> list[Path]:
     """Write feeds/all.atom.xml, feeds/units/<id>.atom.xml and feeds/topics/<id>.atom.xml.
 
     A unit feed holds the replies the unit signed as 主办单位. Feeds are written for every
@@ -122,17 +125,17 @@ def write_feeds(replies: Iterable[Reply], site_url: str, out_dir: Path, limit: i
     summaries: dict[str, str] = {}
     written = [_write(_feed(f"{site_name}：最新答复", "全部答复，按答复日期从新到旧排列。",
                             feed_path("all"), "", site_url, site_name, ordered[:limit],
-                            fallback, summaries), out_dir, feed_path("all"))]
+                            fallback, summaries), out_dir, feed_path("all"), check)]
     for uid in sorted(unit_map):
         unit = unit_map[uid]
         rel = feed_path("unit", uid)
         fg = _feed(f"{unit.name}：最新答复", f"{unit.name}主办的答复。", rel, group_url("units", uid),
                    site_url, site_name, by_unit.get(uid, [])[:limit], fallback, summaries)
-        written.append(_write(fg, out_dir, rel))
+        written.append(_write(fg, out_dir, rel, check))
     for tid in sorted(topic_map):
         topic = topic_map[tid]
         rel = feed_path("topic", tid)
         fg = _feed(f"主题“{topic.name}”：最新答复", f"主题为“{topic.name}”的答复。", rel,
                    group_url("topics", tid), site_url, site_name, by_topic.get(tid, [])[:limit], fallback, summaries)
-        written.append(_write(fg, out_dir, rel))
+        written.append(_write(fg, out_dir, rel, check))
     return sorted(written)

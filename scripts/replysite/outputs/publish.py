@@ -11,25 +11,40 @@ from typing import Callable
 
 from .. import forking
 from ..archive import Archive
+from ..problems import PublishBlocked
 from ..urls import SEARCH_DATA_DIR
 from .exports import write_exports
 from .feeds import write_feeds
 
 Log = Callable[[str], None]
+# `check(text, where)` raises PublishBlocked when `text` must not be published (the build's
+# last privacy scan, given by the engine); every job calls it on what it writes.
+Check = Callable[[str, str], None]
 
 
-def write_search(archive: Archive, site_dir: Path, site_url: str, site_name: str, log: Log) -> None:
+def no_check(text: str, where: str) -> None:
+    pass
+
+
+def write_search(archive: Archive, site_dir: Path, site_url: str, site_name: str, log: Log,
+                 check: Check = no_check) -> None:
     from .search import build_index, record_from_reply
 
-    stats = build_index([record_from_reply(r) for r in archive.replies], site_dir / SEARCH_DATA_DIR)
+    records = [record_from_reply(r) for r in archive.replies]
+    for record in records:  # everything the index and its text files hold comes from these
+        check("\n".join([record.url, record.title, record.unit, *record.topics, record.doc_number or "",
+                         *record.proposers, record.text]), f"{SEARCH_DATA_DIR}（{record.id}）")
+    stats = build_index(records, site_dir / SEARCH_DATA_DIR)
     log(f"replysite: 搜索索引已生成（{stats}）")
 
 
-def write_feeds_and_data(archive: Archive, site_dir: Path, site_url: str, site_name: str, log: Log) -> None:
+def write_feeds_and_data(archive: Archive, site_dir: Path, site_url: str, site_name: str, log: Log,
+                         check: Check = no_check) -> None:
     feeds = write_feeds(archive.replies, site_url, site_dir, site_name=site_name,
-                        units=archive.units, topics=archive.topics)
+                        units=archive.units, topics=archive.topics, check=check)
     log(f"replysite: 订阅源 {len(feeds)} 个")
-    exported = write_exports(archive.replies, site_url, site_dir, units=archive.units, topics=archive.topics)
+    exported = write_exports(archive.replies, site_url, site_dir, units=archive.units, topics=archive.topics,
+                             check=check)
     log(f"replysite: 开放数据 {exported['count']} 条记录")
 
 
@@ -37,11 +52,15 @@ def output_jobs(search: bool) -> list:
     return [write_search, write_feeds_and_data] if search else [write_feeds_and_data]
 
 
+class OutputsFailed(Exception):
+    """A job failed; the text says what happened (a report for staff, or a traceback)."""
+
+
 def write_outputs(archive: Archive, site_dir: Path, site_url: str, site_name: str, *,
-                  search: bool = True, log: Log | None = None) -> None:
+                  search: bool = True, log: Log | None = None, check: Check = no_check) -> None:
     log = log or logging.getLogger("mkdocs.plugins.replysite").info
     for job in output_jobs(search):
-        job(archive, site_dir, site_url, site_name, log)
+        job(archive, site_dir, site_url, site_name, log, check)
 
 
 class BackgroundOutputs:
@@ -56,14 +75,14 @@ class BackgroundOutputs:
     """
 
     def __init__(self, archive: Archive, site_dir: Path, site_url: str, site_name: str, *,
-                 search: bool = True) -> None:
+                 search: bool = True, check: Check = no_check) -> None:
         self.site_dir = site_dir
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         self.out = Path(tempfile.mkdtemp(prefix=".replysite-outputs-", dir=site_dir.parent))
         self._processes = []
         for job in output_jobs(search):
             errors, send = forking.context().Pipe(duplex=False)
-            child = forking.Child(_run, send, job, archive, self.out, site_url, site_name)
+            child = forking.Child(_run, send, job, archive, self.out, site_url, site_name, check)
             send.close()
             self._processes.append((child, errors))
 
@@ -76,7 +95,7 @@ class BackgroundOutputs:
                 if error or process.exitcode != 0:
                     failures.append(error or f"后台进程异常退出（退出码 {process.exitcode}）")
             if failures:
-                raise RuntimeError("\n".join(failures))
+                raise OutputsFailed("\n".join(failures))
             for item in sorted(self.out.iterdir()):
                 shutil.move(str(item), str(self.site_dir / item.name))
         finally:
@@ -88,12 +107,15 @@ class BackgroundOutputs:
         shutil.rmtree(self.out, ignore_errors=True)
 
 
-def _run(send, job, archive: Archive, out: Path, site_url: str, site_name: str) -> None:
+def _run(send, job, archive: Archive, out: Path, site_url: str, site_name: str, check: Check) -> None:
     try:
-        job(archive, out, site_url, site_name, logging.getLogger("mkdocs.plugins.replysite").info)
+        job(archive, out, site_url, site_name, logging.getLogger("mkdocs.plugins.replysite").info, check)
         send.send(None)
+    except PublishBlocked as exc:
+        send.send(str(exc))
+        raise SystemExit(1) from None
     except BaseException:
-        send.send(traceback.format_exc())
+        send.send("生成搜索索引、订阅源或开放数据时出错：\n" + traceback.format_exc())
         raise SystemExit(1) from None
     finally:
         send.close()

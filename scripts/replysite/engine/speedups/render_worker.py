@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Sequence
 
 from mkdocs.commands import build as mkdocs_build
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from ... import forking
@@ -59,6 +60,7 @@ class Rendered:
     links_to_anchors: dict[str, dict[str, str]] | None = None  # keyed by the target's src_uri
     records: list[logging.LogRecord] = field(default_factory=list)
     error: str | None = None
+    report: bool = False  # the error is a plugin's message for staff, not a traceback
 
 
 class _Capture(logging.Handler):
@@ -141,6 +143,8 @@ class RenderWorker:
                 result = Rendered(uri)
                 try:
                     step(uri, result, *args)
+                except PluginError as exc:
+                    result.error, result.report = str(exc), True
                 except BaseException:
                     result.error = traceback.format_exc()
                 result.records, capture.records = capture.records, []
@@ -157,14 +161,14 @@ class RenderWorker:
             if not self._child.is_alive():
                 if self._ready.acquire(timeout=0):  # it wrote a last result, then exited
                     break
-                raise RuntimeError(f"渲染进程异常退出（退出码 {self._child.exitcode}）")
+                raise PluginError(f"渲染进程异常退出（退出码 {self._child.exitcode}）")
         self.waited += time.perf_counter() - started
         result: Rendered = pickle.load(self._reader)
         self.taken += 1
         for record in result.records:
             logging.getLogger(record.name).handle(record)
         if result.error:
-            raise RuntimeError(f"渲染 {result.src_uri} 时出错：\n{result.error}")
+            raise PluginError(result.error if result.report else f"渲染 {result.src_uri} 时出错：\n{result.error}")
         assert result.src_uri == page.file.src_uri, (result.src_uri, page.file.src_uri)
         return result
 
