@@ -28,7 +28,8 @@ class ValidationFailed(Exception):
     """Raised once, after every file was read, when any problem was found."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        # `field` may be None beside a name on the same line: compare it as text.
+        self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.field or "", p.message))
         super().__init__(self.report())
 
     def report(self) -> str:
