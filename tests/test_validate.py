@@ -14,6 +14,11 @@ from conftest import FIXTURE_SITE_REPLIES, FIXTURES, TODAY, make_replies
 
 FAULTS = FIXTURES / "faults"
 
+ALIAS = "答复文件和名录不使用锚点和别名，请直接写出内容；如值以 * 开头请给值加引号"
+DEEP = "嵌套层数过多（超过 20 层）：只能使用“字段: 值”和 [甲, 乙] 这样的列表；请检查是否多写了方括号、花括号或短横线"
+CONTROL = "网页、订阅源和搜索索引无法容纳；请删除（常见于从其他软件复制粘贴的文字）"
+LINE_BREAK = "不能换行：此字段只能是一行文字（YAML 的 | 或 > 块、双引号中的 \\n 都会产生换行）；请写在一行内"
+
 EXPECTED = {
     "no_front_matter": "1: 缺少前置元数据：文件第一行必须是 ---，随后是 YAML 格式的字段，再以 --- 结束",
     "unclosed_front_matter": "1: 前置元数据没有结束：找不到第二个 --- 行",
@@ -51,6 +56,25 @@ EXPECTED = {
                  "如经审核确需公开，请在 privacy_allow 中列出",
     "personal_email": "3: contact（联系单位及电话）: 疑似个人电子邮箱 zh***@qq.com：答复中不得公开代表或群众的"
                       "个人联系方式；如确属单位公开邮箱，请在 privacy_allow 中列出",
+    # Reading never raises: YAML oddities, characters, empty files (issue 11).
+    "yaml_alias": "12: *cc 会被 YAML 当作别名（重复前面 &cc 处的内容）；" + ALIAS,
+    "yaml_alias_bomb": "12: *a 会被 YAML 当作别名（重复前面 &a 处的内容）；" + ALIAS,
+    "yaml_self_alias": "11: *cc 会被 YAML 当作别名（重复前面 &cc 处的内容）；" + ALIAS,
+    "yaml_anchor": "5: 值前的 &x 会被 YAML 当作锚点而丢掉；答复文件和名录不使用锚点和别名，如值以 & 开头请给值加引号",
+    "yaml_tag": "11: 值前的 !!python/object/apply:os.system 会被 YAML 当作类型标记而丢掉；如值以 ! 开头请给值加引号",
+    "yaml_deep_nesting": "11: " + DEEP,
+    "yaml_deep_list": "12: " + DEEP,
+    "yaml_key_not_text": "11: 字段名必须是文字",
+    "front_matter_list": "2: 前置元数据必须是“字段: 值”的形式",
+    "empty_file": "1: 文件为空：答复文件应以 --- 开头的前置元数据开始，随后是正文",
+    "control_character": "17: 正文: 含有不可见的控制字符 U+001B，" + CONTROL,
+    "control_escape": "5: title（标题）: 含有不可见的控制字符 U+0001，" + CONTROL,
+    "noncharacter": "17: 正文: 含有不可见的控制字符 U+FFFE，" + CONTROL,
+    "bidi_control": "5: title（标题）: 含有双向文本控制字符 U+202E，会让文字的显示顺序与实际内容不同；"
+                    "请删除（常见于从网页或其他软件复制的文字）",
+    "line_break_in_title": "5: title（标题）: " + LINE_BREAK,
+    "line_break_escape": "11: contact（联系单位及电话）: " + LINE_BREAK,
+    "long_title": "5: title（标题）: 过长（1100 字），最多 1000 字；请检查是否把正文写进了此字段",
 }
 
 

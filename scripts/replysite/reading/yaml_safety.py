@@ -70,7 +70,7 @@ YAML_HINTS = (
     ("did not find expected ',' or ']'", "方括号列表没有闭合，或列表项之间缺少逗号"),
     ("did not find expected ',' or '}'", "花括号没有闭合"),
     ("found unexpected end of stream", "引号或括号没有闭合"),
-    ("found undefined alias", "不能以 * 开头，如需使用请给值加引号"),
+    ("did not find expected alphabetic or numeric character", "值以 & 或 * 开头，请给值加引号"),
     ("that cannot start any token", "值以 @、` 等特殊字符开头，请给值加引号"),
     ("did not find expected '-' indicator", "列表项缩进不一致"),
     ("expected a single document", "不能出现以 --- 开头的行（YAML 会把它当作第二份文档）"),
@@ -92,23 +92,25 @@ def _shown_tag(tag: str) -> str:
 
 
 def _event_pass(text: str, max_nodes: int) -> None:
-    """Raise YamlRefused at the first alias, anchor, tag, level too deep or node too many."""
+    """Raise YamlRefused at the first alias, tag, level too deep or node too many; else at the
+    first anchor (an anchor alone repeats nothing, so an alias after it is what to report)."""
     loader = BASE_LOADER(text)
     depth = nodes = 0
+    anchor: YamlRefused | None = None
     try:
         while loader.check_event():
             event = loader.get_event()
             line = event.start_mark.line if event.start_mark else 0
             if isinstance(event, yaml.AliasEvent):
-                raise YamlRefused(line, f"值 *{event.anchor} 会被 YAML 当作别名（引用前面的内容）；"
-                                        "答复文件和名录不使用别名，请直接写出内容，如值以 * 开头请给值加引号")
+                raise YamlRefused(line, f"*{event.anchor} 会被 YAML 当作别名（重复前面 &{event.anchor} 处的内容）；"
+                                        "答复文件和名录不使用锚点和别名，请直接写出内容；如值以 * 开头请给值加引号")
             if not isinstance(event, yaml.NodeEvent):
                 if isinstance(event, yaml.CollectionEndEvent):
                     depth -= 1
                 continue
-            if event.anchor is not None:
-                raise YamlRefused(line, f"值前的 &{event.anchor} 会被 YAML 当作锚点而丢掉；"
-                                        "答复文件和名录不使用锚点和别名，如值以 & 开头请给值加引号")
+            if event.anchor is not None and anchor is None:
+                anchor = YamlRefused(line, f"值前的 &{event.anchor} 会被 YAML 当作锚点而丢掉；"
+                                           "答复文件和名录不使用锚点和别名，如值以 & 开头请给值加引号")
             tag = getattr(event, "tag", None)
             if tag is not None:
                 raise YamlRefused(line, f"值前的 {_shown_tag(tag)} 会被 YAML 当作类型标记而丢掉；"
@@ -122,6 +124,8 @@ def _event_pass(text: str, max_nodes: int) -> None:
                     raise YamlRefused(line, depth_message())
     finally:
         loader.dispose()
+    if anchor is not None:
+        raise anchor
 
 
 def depth_message() -> str:
