@@ -172,3 +172,10 @@ def test_file_cache_rereads_only_changed_files(tmp_path: Path, monkeypatch: pyte
     reply.write_text("---\nid: x\n---\n", encoding="utf-8")
     broken, problems = load_replies(Path("replies"), today=TODAY, cache=cache)
     assert broken is None and problems[0].path == "replies/fixture-2024-tian-12.md"
+
+
+def test_a_quoted_value_cannot_break_or_drive_a_report_line() -> None:
+    from replysite.problems import Problem
+
+    problem = Problem("replies/a.md", 3, "ti\ntle", "未知字段“\x1b[2J\u202e甲”")
+    assert problem.format() == "replies/a.md:3: ti\\u000atle: 未知字段“\\u001b[2J\\u202e甲”"
