@@ -148,6 +148,9 @@ def compose(text: str, shown: str, offset: int, always_check: bool = False,
         return yaml.compose(text, Loader=BASE_LOADER), []
     except YamlRefused as exc:
         return None, [Problem(shown, exc.line + 1 + offset, None, exc.message)]
+    except yaml.reader.ReaderError as exc:  # characters.py reports these first; kept as a guard
+        line = text.count("\n", 0, exc.position) + 1 + offset
+        return None, [Problem(shown, line, None, f"YAML 无法读取字符 U+{exc.character:04X}；请删除")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 + offset if mark else 1
