@@ -19,6 +19,11 @@ ID_ADVICE = "答复中不得公开代表或群众的身份证号码，请删除�
 EMAIL_ADVICE = ("答复中不得公开代表或群众的个人联系方式，请删除或改为单位邮箱；"
                 "如确属单位公开的邮箱，经审核后在 privacy_allow 中列出")
 
+ALIAS = "答复文件和名录不使用锚点和别名，请直接写出内容；如值以 * 开头请给值加引号"
+DEEP = "嵌套层数过多（超过 20 层）：只能使用“字段: 值”和 [甲, 乙] 这样的列表；请检查是否多写了方括号、花括号或短横线"
+CONTROL = "网页、订阅源和搜索索引无法容纳；请删除（常见于从其他软件复制粘贴的文字）"
+LINE_BREAK = "不能换行：此字段只能是一行文字（YAML 的 | 或 > 块、双引号中的 \\n 都会产生换行）；请写在一行内"
+
 EXPECTED = {
     "no_front_matter": "1: 缺少前置元数据：文件第一行必须是 ---，随后是 YAML 格式的字段，再以 --- 结束",
     "unclosed_front_matter": "1: 前置元数据没有结束：找不到第二个 --- 行",
@@ -68,6 +73,25 @@ EXPECTED = {
                  "如确属单位公开的收款账号，经审核后在 privacy_allow 中列出",
     "personal_email": f"3: contact（联系单位及电话）: 疑似个人电子邮箱 zh***@qq.com：{EMAIL_ADVICE}",
     "email_at_spelling": f"4: contact（联系单位及电话）: 疑似个人电子邮箱 zh***@qq.com：{EMAIL_ADVICE}",
+    # Reading never raises: YAML oddities, characters, empty files (issue 11).
+    "yaml_alias": "12: *cc 会被 YAML 当作别名（重复前面 &cc 处的内容）；" + ALIAS,
+    "yaml_alias_bomb": "12: *a 会被 YAML 当作别名（重复前面 &a 处的内容）；" + ALIAS,
+    "yaml_self_alias": "11: *cc 会被 YAML 当作别名（重复前面 &cc 处的内容）；" + ALIAS,
+    "yaml_anchor": "5: 值前的 &x 会被 YAML 当作锚点而丢掉；答复文件和名录不使用锚点和别名，如值以 & 开头请给值加引号",
+    "yaml_tag": "11: 值前的 !!python/object/apply:os.system 会被 YAML 当作类型标记而丢掉；如值以 ! 开头请给值加引号",
+    "yaml_deep_nesting": "11: " + DEEP,
+    "yaml_deep_list": "12: " + DEEP,
+    "yaml_key_not_text": "11: 字段名必须是文字",
+    "front_matter_list": "2: 前置元数据必须是“字段: 值”的形式",
+    "empty_file": "1: 文件为空：答复文件应以 --- 开头的前置元数据开始，随后是正文",
+    "control_character": "17: 正文: 含有不可见的控制字符 U+001B，" + CONTROL,
+    "control_escape": "5: title（标题）: 含有不可见的控制字符 U+0001，" + CONTROL,
+    "noncharacter": "17: 正文: 含有不可见的控制字符 U+FFFE，" + CONTROL,
+    "bidi_control": "5: title（标题）: 含有双向文本控制字符 U+202E，会让文字的显示顺序与实际内容不同；"
+                    "请删除（常见于从网页或其他软件复制的文字）",
+    "line_break_in_title": "5: title（标题）: " + LINE_BREAK,
+    "line_break_escape": "11: contact（联系单位及电话）: " + LINE_BREAK,
+    "long_title": "5: title（标题）: 过长（1100 字），最多 1000 字；请检查是否把正文写进了此字段",
 }
 
 
@@ -238,3 +262,9 @@ def test_every_field_is_checked_even_when_it_is_otherwise_wrong(
         (11, "cc", "疑似个人手机号码 139****5678"),
         (12, "source_url", "疑似个人手机号码 137****5678"),
     ]
+
+def test_a_quoted_value_cannot_break_or_drive_a_report_line() -> None:
+    from replysite.problems import Problem
+
+    problem = Problem("replies/a.md", 3, "ti\ntle", "未知字段“\x1b[2J\u202e甲”")
+    assert problem.format() == "replies/a.md:3: ti\\u000atle: 未知字段“\\u001b[2J\\u202e甲”"

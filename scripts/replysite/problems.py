@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .schema import field_label
+
+
+# Shown escaped, so that a value quoted in a message stays on its line and cannot drive the
+# terminal (ESC sequences) or reorder the text (bidi controls).
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff]")
+
+
+def _visible(text: str) -> str:
+    return _UNSHOWABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 @dataclass(frozen=True, order=True)
@@ -20,15 +30,16 @@ class Problem:
     def format(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         if self.field:
-            return f"{where}: {field_label(self.field)}: {self.message}"
-        return f"{where}: {self.message}"
+            return _visible(f"{where}: {field_label(self.field)}: {self.message}")
+        return _visible(f"{where}: {self.message}")
 
 
 class ValidationFailed(Exception):
     """Raised once, after every file was read, when any problem was found."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        # `field` may be None beside a name on the same line: compare it as text.
+        self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.field or "", p.message))
         super().__init__(self.report())
 
     def report(self) -> str:

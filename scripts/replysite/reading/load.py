@@ -12,22 +12,12 @@ from typing import Callable
 from .. import forking
 from ..model import Reply, Topic, Unit
 from ..problems import Problem, display_path
+from .files import discover
 from .frontmatter import read_reply
 from .registry import load_topics, load_units
 from .validate import build_reply
 
 Progress = Callable[[str, int, int], None]
-
-
-def discover(replies_dir: Path) -> list[Path]:
-    """Every reply file: *.md anywhere below the folder, except README files and hidden/_ names
-    (hidden and _ folders are not entered). Sorted by path, so every run lists them alike."""
-    found: list[str] = []
-    for folder, dirs, files in os.walk(replies_dir):
-        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
-        found += [os.path.join(folder, f) for f in files
-                  if f.endswith(".md") and not f.startswith((".", "_")) and f.upper() != "README.MD"]
-    return [Path(p) for p in sorted(found, key=lambda p: Path(p).relative_to(replies_dir).parts)]
 
 
 IdSeen = tuple[str, str, int]  # id, shown path, line
@@ -91,7 +81,10 @@ class FileCache:
             self._context = context
 
     def get(self, path: Path, compute) -> FileResult:
-        stat = path.stat()
+        try:
+            stat = path.stat()
+        except OSError:  # gone since discovery: reading it reports why
+            return compute()
         key = (stat.st_mtime_ns, stat.st_size)
         hit = self._results.get(path)
         if hit is not None and hit[0] == key:
@@ -150,7 +143,8 @@ def _check_folder(replies_dir: Path, today: dt.date | None, progress: Progress |
     units, problems = load_units(replies_dir, root)
     topics, topic_problems = load_topics(replies_dir, root)
     problems += topic_problems
-    paths = discover(replies_dir)
+    paths, found_problems = discover(replies_dir, root)
+    problems += found_problems
     if not paths:
         problems.append(Problem(root, 0, None, "文件夹中没有任何答复文件（*.md）"))
     if cache is not None:

@@ -7,14 +7,18 @@ object so that 新建区政务服务数据管理局 and 区政数局 land on the
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
 import yaml
 
-from .frontmatter import BASE_LOADER, construct, decode
+from .characters import BAD_CHAR_RE, bad_lines, single_line_message
+from .files import link_problem, read_limited
+from .frontmatter import decode
 from .privacy import find_in_fields
+from .yaml_safety import Constructor, compose
 from ..model import Topic, Unit
 from ..problems import Problem
 from ..schema import ID_RE
@@ -50,25 +54,32 @@ class Registry(Generic[T]):
 
 
 def _read_list(path: Path, shown: str) -> tuple[list, list[Problem]]:
-    if not path.is_file():
+    if not os.path.lexists(path):
         return [], [Problem(shown, 0, None, f"找不到名录文件 {shown}")]
-    text, problems = decode(path.read_bytes(), shown)
+    if path.is_symlink():
+        problem = link_problem(path, Path(os.path.realpath(path.parent)), shown)
+        if problem is not None:
+            return [], [problem]
+    raw, problems = read_limited(path, shown)
+    if raw is None:
+        return [], problems
+    text, problems = decode(raw, shown)
     if text is None:
         return [], problems
-    try:
-        node = yaml.compose(text, Loader=BASE_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return [], [Problem(shown, mark.line + 1 if mark else 1, None, f"YAML 语法错误：{exc}")]
+    if BAD_CHAR_RE.search(text):
+        return [], [Problem(shown, line, None, message) for line, message in bad_lines(text.split("\n"), 1)]
+    node, problems = compose(text, shown, 0, always_check=True)
+    if node is None:
+        return [], problems
     if not isinstance(node, yaml.SequenceNode):
         return [], [Problem(shown, 1, None, "名录必须是一个列表，每项以“- id: …”开头")]
+    constructor = Constructor(shown, 0, problems)
     entries = []
     for item in node.value:
-        line = item.start_mark.line + 1
-        key_lines = {k.value: k.start_mark.line + 1 for k, _ in item.value
+        key_lines = {k.value: constructor.line(k) for k, _ in item.value
                      if isinstance(k, yaml.ScalarNode)} if isinstance(item, yaml.MappingNode) else {}
-        entries.append((line, construct(item), key_lines))
-    return entries, []
+        entries.append((constructor.line(item), constructor.value(item, 2), key_lines))
+    return entries, problems
 
 
 def _privacy_problems(value: dict, key_lines: dict[str, int], line: int, shown: str, what: str
@@ -121,7 +132,12 @@ def _load(path: Path, shown: str, what: str, keys: tuple[str, ...]
             problems.append(Problem(shown, line, None, f"id “{ident}”重复（第一次在第 {seen_ids[ident]} 行）"))
             continue
         seen_ids[ident] = line
-        out.append((line, value, tuple(_names(value, k, shown, line, problems) for k in keys)))
+        names = tuple(_names(value, k, shown, line, problems) for k in keys)
+        message = next(filter(None, map(single_line_message, (name.strip(), *sum(names, ())))), None)
+        if message is not None:
+            problems.append(Problem(shown, line, None, f"{what} {ident} 的名称{message}"))
+            continue
+        out.append((line, value, names))
     return out, problems
 
 
