@@ -47,7 +47,8 @@ MARKDOWN = (
     "---", "***", "<div>块</div>", "<span>行内</span>", "<br>", "<!-- 注释 -->", "&amp; &lt; &#160; &#x1;",
     "\\", "`代码`", "<", "]]>", "{: .cls }", "%", "{{ x }}", "{% x %}", "$$", "[^1]\n\n[^1]: 注",
     "*[HTML]: 缩写", "<details><summary>摘要</summary>内容</details>", "    缩进代码", "~~删除~~",
-    "尊敬的张伟代表：", "此复。\n\n区政数局\n2023年5月6日",
+    "尊敬的张伟代表：", "此复。\n\n区政数局\n2023年5月6日", "RSHTMLBLOCK0X", "<p>RSHTMLBLOCK1X</p>",
+    "段落\n{: onclick=x }", "<!-- a --!>b",
 )
 REFUSED = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
            "请拨打 13812345678")
