@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 REPLY_LINK = re.compile(r"^replies/([a-z0-9-]+)/$")
+CASE_LINK = re.compile(r"^cases/([a-z0-9-]+)/$")
 
 
 class _Links(HTMLParser):
@@ -45,6 +46,20 @@ def content_links(site: Path, html_file: Path) -> list[str]:
         if full.startswith("http://site/"):
             out.append(unquote(full[len("http://site/"):].split("#")[0]))
     return out
+
+
+def index_pages(site: Path, index_dir: str) -> list[Path]:
+    folder = site / index_dir
+    return [folder / "index.html"] + sorted(
+        (folder / "page").glob("*/index.html"), key=lambda p: int(p.parent.name)) \
+        if (folder / "page").is_dir() else [folder / "index.html"]
+
+
+def listed_cases(site: Path, index_dir: str) -> list[str]:
+    """Case ids linked from an index and its pagination pages (a case of several documents
+    links its case page), in order, with repeats."""
+    return [m.group(1) for page in index_pages(site, index_dir) for target in content_links(site, page)
+            if (m := CASE_LINK.match(target))]
 
 
 def listed_replies(site: Path, index_dir: str) -> list[str]:

@@ -49,7 +49,7 @@ def test_staff_command_options_are_in_the_guide(name: str) -> None:
 @pytest.mark.parametrize("name", [f.name for f in FIELDS])
 def test_field_is_in_the_guide_table(name: str) -> None:
     spec = next(f for f in FIELDS if f.name == name)
-    need = "必填" if spec.required else "选填"
+    need = spec.need
     assert re.search(rf"^\| `{name}` \| {re.escape(spec.label)} \| {need} \| .+ \|$", GUIDE, re.M)
 
 

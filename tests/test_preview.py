@@ -38,7 +38,7 @@ def test_preview_generates_only_the_edited_replys_page_again(tmp_path: Path, mon
     folder = make_replies(tmp_path, sorted(FIXTURE_SITE_REPLIES.rglob("*.md")), registries=FIXTURE_SITE_REPLIES)
     made = []
     real = site_pages.reply_page
-    monkeypatch.setattr(site_pages, "reply_page", lambda r, lift=False: made.append(r.id) or real(r, lift))
+    monkeypatch.setattr(site_pages, "reply_page", lambda r, case, as_of, lift=False: made.append(r.id) or real(r, case, as_of, lift))
     files, kept = FileCache(), site_pages.ReplyPages()
 
     def pages(lift: bool = False) -> dict[str, str]:
@@ -46,16 +46,19 @@ def test_preview_generates_only_the_edited_replys_page_again(tmp_path: Path, mon
         assert problems == []
         return {p.src_uri: p.content for p in site_pages.generate_pages(archive, "站", "简介", kept, lift)}
 
+    documents = len(list(FIXTURE_SITE_REPLIES.rglob("*.md")))
     first = pages()
-    assert len(made) == 5
-    assert pages() == first and len(made) == 5, "nothing changed: no reply page made again"
+    assert len(made) == documents == 11
+    assert pages() == first and len(made) == documents, "nothing changed: no reply page made again"
     reply = folder / "fixture-2024-tian-12.md"
     reply.write_text(reply.read_text(encoding="utf-8").replace("一是优化线路", "一是继续优化线路"), encoding="utf-8")
     os.utime(reply, ns=(reply.stat().st_atime_ns, reply.stat().st_mtime_ns + 10**9))
     edited = pages()
-    assert made[5:] == ["fixture-2024-tian-12"]
+    # the edited reply's page, and those of the other documents of its case (which list it)
+    assert sorted(made[documents:]) == ["fixture-2024-tian-12", "fixture-2024-tian-12-huiban",
+                                        "fixture-2024-tian-12-jinzhan"]
     changed = [uri for uri in first if first[uri] != edited[uri]]
     assert changed == ["replies/fixture-2024-tian-12.md"]
     assert "一是继续优化线路" in edited["replies/fixture-2024-tian-12.md"]
     pages(lift=True)
-    assert len(made) == 11, "other Markdown extensions: every reply page made again"
+    assert len(made) == 2 * documents + 3, "other Markdown extensions: every reply page made again"

@@ -13,7 +13,7 @@ from replysite.commands import main
 from replysite.archive import load_archive
 
 from conftest import FIXTURE_SITE_REPLIES, make_site
-from sitecheck import content_links, listed_replies, shown_count
+from sitecheck import content_links, listed_cases, listed_replies, shown_count
 
 ARCHIVE = load_archive(FIXTURE_SITE_REPLIES)
 IDS = sorted(r.id for r in ARCHIVE.replies)
@@ -21,9 +21,12 @@ IDS = sorted(r.id for r in ARCHIVE.replies)
 
 def test_every_reply_file_becomes_exactly_one_page(built_fixture_site: Path) -> None:
     files = sorted(FIXTURE_SITE_REPLIES.rglob("*.md"))
-    pages = sorted(p.parent.name for p in (built_fixture_site / "replies").glob("*/index.html"))
-    assert len(files) == len(pages) == 5
+    pages = sorted(p.parent.name for p in (built_fixture_site / "replies").glob("*/index.html")
+                   if "页面已移动" not in p.read_text(encoding="utf-8"))  # not a former id's redirect
+    assert len(files) == len(pages) == 11
     assert pages == IDS
+    cases = sorted(p.parent.name for p in (built_fixture_site / "cases").glob("*/index.html"))
+    assert cases == sorted(c.id for c in ARCHIVE.cases) and len(cases) == 7
 
 
 def memberships(reply) -> list[str]:
@@ -38,11 +41,24 @@ def memberships(reply) -> list[str]:
     return dirs
 
 
+def reachable(site: Path, index: str, reply) -> bool:
+    """Listed in the index itself, or through its case's entry and the case page."""
+    if reply.id in listed_replies(site, index):
+        return True
+    case = ARCHIVE.case_of[reply.id].id
+    return (case in listed_cases(site, index)
+            and f"replies/{reply.id}/" in content_links(site, site / "cases" / case / "index.html"))
+
+
 @pytest.mark.parametrize("reply_id", IDS)
-def test_reply_appears_once_in_every_index_it_belongs_to(built_fixture_site: Path, reply_id: str) -> None:
+def test_reply_is_reachable_from_every_index_it_belongs_to_and_its_case_listed_once(
+        built_fixture_site: Path, reply_id: str) -> None:
     reply = next(r for r in ARCHIVE.replies if r.id == reply_id)
+    case = ARCHIVE.case_of[reply_id]
     for index in memberships(reply):
-        assert listed_replies(built_fixture_site, index).count(reply_id) == 1, index
+        assert reachable(built_fixture_site, index, reply), index
+        shown = [r for r in listed_replies(built_fixture_site, index) if ARCHIVE.case_of[r].id == case.id]
+        assert len(shown) == 1, (index, shown)  # one entry per case, by its newest document there
 
 
 def test_indexes_list_only_their_members_and_show_true_counts(built_fixture_site: Path) -> None:
@@ -52,32 +68,36 @@ def test_indexes_list_only_their_members_and_show_true_counts(built_fixture_site
             expected.setdefault(index, set()).add(r.id)
     for index, ids in expected.items():
         listed = listed_replies(built_fixture_site, index)
-        assert sorted(listed) == sorted(ids), index
-        assert shown_count(built_fixture_site / index / "index.html") == len(ids), index
+        assert set(listed) <= ids, index
+        cases = {ARCHIVE.case_of[i].id for i in ids}
+        assert shown_count(built_fixture_site / index / "index.html") == len(cases) == len(listed), index
+        page = (built_fixture_site / index / "index.html").read_text(encoding="utf-8")
+        if len(ids) != len(cases):
+            assert f"（{len(ids)} 份文件）" in page, index  # the documents are counted too
 
 
 def test_home_page_totals_latest_and_ways_in(built_fixture_site: Path) -> None:
     home = built_fixture_site / "index.html"
     html = home.read_text(encoding="utf-8")
-    assert shown_count(home) == 5
-    assert "人大代表建议 3 件，政协委员提案 2 件" in html
+    assert shown_count(home) == 7
+    assert "人大代表建议 4 件，政协委员提案 3 件），公开文件 11 份" in html
     links = content_links(built_fixture_site, home)
     for way in ("years/", "units/", "topics/", "categories/", "proposers/", "sessions/", "search/", "all/"):
         assert way in links
     # latest first
     latest = [t for t in links if t.startswith("replies/")]
-    assert latest[0] == "replies/fixture-2024-tian-12/"
+    assert latest[0] == "replies/fixture-2024-tian-12-jinzhan/"  # the newest document, of its case
     assert '<html lang="zh-CN"' in html
 
 
 def test_overview_pages_count_every_group(built_fixture_site: Path) -> None:
     units = (built_fixture_site / "units" / "index.html").read_text(encoding="utf-8")
-    # 新建区政数局 (alias) and 南昌市新建区政务服务数据管理局 (full name) are one unit: 2 replies led,
-    # 1 co-handled.
+    # 新建区政数局 (alias) and 南昌市新建区政务服务数据管理局 (full name) are one unit: 3 replies led,
+    # 1 co-handled, 1 co-handler's opinion (of the co-handled case): 4 cases.
     row = re.search(r"南昌市新建区政务服务数据管理局</a></td>\s*<td>[^<]*</td>\s*<td[^>]*>(\d+)</td>", units)
-    assert row and row.group(1) == "3"
+    assert row and row.group(1) == "4"
     years = (built_fixture_site / "years" / "index.html").read_text(encoding="utf-8")
-    assert re.findall(r">(\d{4})年</a>", years) == ["2024", "2023", "2022"]
+    assert re.findall(r">(\d{4})年</a>", years) == ["2025", "2024", "2023", "2022"]
 
 
 def test_reply_page_shows_every_field(built_fixture_site: Path) -> None:

@@ -93,7 +93,11 @@ def test_sitemap_lists_every_reply_with_its_date_and_no_build_date(built_fixture
                       r"<lastmod>(\d{4}-\d{2}-\d{2})</lastmod>", xml)
     assert dict(locs)["xinjian-2023-jianyi-55"] == "2023-07-17"
     assert len(locs) == len(list(FIXTURE_SITE_REPLIES.rglob("*.md")))
-    assert xml.count("<lastmod>") == len(locs)
+    cases = re.findall(r"<loc>https://example\.github\.io/replysite/cases/([a-z0-9-]+)/</loc>\s*"
+                       r"<lastmod>(\d{4}-\d{2}-\d{2})</lastmod>", xml)
+    assert len(cases) == 7  # a case page's date is its latest document's
+    assert xml.count("<lastmod>") == len(locs) + len(cases)
+    assert "fixture-2023-tian-9-old" not in xml  # a former id's redirect is not a page
 
 
 def test_canonical_links(built_fixture_site: Path) -> None:
@@ -113,8 +117,10 @@ def test_feeds_are_linked_and_parse(built_fixture_site: Path) -> None:
         parsed = feedparser.parse(feed.read_bytes())
         assert not parsed.bozo, (feed, parsed.get("bozo_exception"))
     everything = feedparser.parse((built_fixture_site / "feeds" / "all.atom.xml").read_bytes())
-    assert len(everything.entries) == 5
-    assert everything.entries[0].link == "https://example.github.io/replysite/replies/fixture-2024-tian-12/"
+    assert len(everything.entries) == len(list(FIXTURE_SITE_REPLIES.rglob("*.md")))  # every document
+    assert everything.entries[0].link == "https://example.github.io/replysite/replies/fixture-2024-tian-12-jinzhan/"
+    overdue = feedparser.parse((built_fixture_site / "feeds" / "overdue.atom.xml").read_bytes())
+    assert [e.title for e in overdue.entries] == ["《关于建设城北停车场的建议》（区交通运输局）"]
 
 
 def test_open_data_counts_match_the_files(built_fixture_site: Path) -> None:

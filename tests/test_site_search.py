@@ -61,7 +61,8 @@ def test_facet_filter_narrows_results_and_is_kept_in_the_url(page) -> None:
 
 def test_empty_query_browses_by_facet(page) -> None:
     page.goto(page.base + "search/?kind=" + quote("提案"))
-    assert sorted(results(page)) == sorted(["关于优化城乡公交线路的提案", "关于推行政务服务“一窗通办”的提案"])
+    assert sorted(results(page)) == sorted(["关于优化城乡公交线路的提案"] * 3  # reply, opinion, progress
+                                           + ["关于推行政务服务“一窗通办”的提案", "关于增设社区便民服务点的提案"])
 
 
 def test_no_match_says_so(page) -> None:

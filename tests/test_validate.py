@@ -28,7 +28,8 @@ EXPECTED = {
     "no_front_matter": "1: 缺少前置元数据：文件第一行必须是 ---，随后是 YAML 格式的字段，再以 --- 结束",
     "unclosed_front_matter": "1: 前置元数据没有结束：找不到第二个 --- 行",
     "yaml_syntax": "6: YAML 语法错误：此处不能出现“字段: 值”，可能是缩进不对，或值里有未加引号的冒号",
-    "missing_required": "1: title（标题）: 必填字段缺失。建议或提案的标题，例如 关于进一步优化我区营商环境的几点建议。",
+    "missing_required": "1: title（标题）: 必填字段缺失。建议或提案的标题，例如 关于进一步优化我区营商环境的几点建议；"
+                        "同一件的各份文件标题相同。",
     "unknown_key": "3: titel: 未知字段，您是不是要写 title",
     "duplicate_key": "6: title（标题）: 字段重复出现（第一次在第 3 行）；每个字段只能写一次",
     "list_as_text": "6: proposers（代表/委员）: 应为列表，例如 [张伟]（多项用逗号分隔），而不是单独的文字",
@@ -177,7 +178,7 @@ def test_file_cache_rereads_only_changed_files(tmp_path: Path, monkeypatch: pyte
     monkeypatch.chdir(tmp_path)
     cache = FileCache()
     first, problems = load_replies(Path("replies"), today=TODAY, cache=cache)
-    assert problems == [] and first.total == 5
+    assert problems == [] and first.total == len(list(FIXTURE_SITE_REPLIES.rglob("*.md"))) == 11
     again, _ = load_replies(Path("replies"), today=TODAY, cache=cache)
     assert again.replies == first.replies
     reply = folder / "fixture-2024-tian-12.md"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,10 +48,17 @@ class Reply:
     title: str
     proposers: tuple[str, ...]
     unit: Unit
-    reply_date: dt.date
     topics: tuple[Topic, ...]
     body: str
     source_path: Path
+    reply_date: dt.date | None = None  # every document type but 建议原文
+    submitted_date: dt.date | None = None  # 建议原文
+    doc_type: str = "答复"
+    case: str | None = None  # the case key as written (usually derived, see `case_id`)
+    to_unit: Unit | None = None  # 会办意见: the lead unit it is written to
+    promised: str | None = None
+    promised_by: dt.date | None = None
+    former_ids: tuple[str, ...] = ()
     session: str | None = None
     co_units: tuple[Unit, ...] = ()
     doc_number: str | None = None
@@ -65,8 +74,24 @@ class Reply:
     privacy_allow: tuple[str, ...] = field(default=(), compare=False)
 
     @property
+    def date(self) -> dt.date:
+        """The document's date: its reply date, or when the suggestion was submitted."""
+        day = self.reply_date or self.submitted_date
+        assert day is not None, "validation gives every document a date"
+        return day
+
+    @property
     def year(self) -> int:
-        return self.reply_date.year
+        return self.date.year
+
+    @property
+    def case_id(self) -> str:
+        return case_id(self.kind, self.session, self.number, self.case, self.id)
+
+    @property
+    def is_reply(self) -> bool:
+        """A letter to the deputy or member (答复 or 再次答复)."""
+        return self.doc_type in ("答复", "再次答复")
 
     @property
     def url(self) -> str:
@@ -92,7 +117,7 @@ class Reply:
 
     @property
     def days_to_reply(self) -> int | None:
-        if self.assigned_date is None:
+        if self.assigned_date is None or self.reply_date is None:
             return None
         return (self.reply_date - self.assigned_date).days
 
@@ -105,3 +130,19 @@ def disclosure_notice(reply: Reply) -> str | None:
     if reply.disclosure == "不予公开":
         return f"本答复不予公开（理由：{reason}），仅公开目录信息。"
     return None
+
+
+KIND_SLUGS = {"建议": "jianyi", "提案": "tian"}
+
+
+def case_id(kind: str, session: str | None, number: str, case: str | None, doc_id: str) -> str:
+    """The case a document belongs to: the `case` key when given; else the documents of one
+    kind, session and number form one case; a document without a session is a case of its own.
+    The id is stable (derived from what identifies the case) and URL-safe: cases/<id>/."""
+    if case:
+        return case
+    slug = KIND_SLUGS.get(kind, "case")
+    number_part = re.sub(r"[^a-z0-9]+", "-", number.lower()).strip("-")
+    source = f"{kind}\0{session}\0{number}" if session else f"{kind}\0{number}\0{doc_id}"
+    digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:8]
+    return "-".join(p for p in (slug, number_part, digest) if p)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 REPLIES = "replies"
+CASES = "cases"
 ALL_REPLIES = "all"
 SEARCH_PAGE = "search/index.md"
 STATS_PAGE = "stats/index.md"
@@ -19,6 +20,7 @@ SEARCH_DATA_DIR = "search-data"
 DATA_DIR = "data"
 FEEDS_DIR = "feeds"
 ASSETS_DIR = "assets/replysite"
+OVERDUE_FEED = f"{FEEDS_DIR}/overdue.atom.xml"  # B-category promises past their date
 # Groupings with an Atom feed per group, and the feed kind each one has.
 FEED_KINDS = {"units": "unit", "topics": "topic"}
 
@@ -27,6 +29,10 @@ FEED_KINDS = {"units": "unit", "topics": "topic"}
 
 def reply_source(reply_id: str) -> str:
     return f"{REPLIES}/{reply_id}.md"
+
+
+def case_source(case_id: str) -> str:
+    return f"{CASES}/{case_id}/index.md"
 
 
 def group_source(grouping: str, slug: str, page: int = 1) -> str:

@@ -5,13 +5,15 @@ Pure data, no MkDocs: pages, feeds, exports, statistics and search all read from
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from ..model import Reply, Topic, Unit
 from ..schema import CATEGORIES, CATEGORY_LABELS
 from ..urls import name_slug
+from .cases import Case, build_cases
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ class Grouping:
 
 
 def newest_first(replies: Iterable[Reply]) -> tuple[Reply, ...]:
-    return tuple(sorted(replies, key=lambda r: (-r.reply_date.toordinal(), r.id)))
+    return tuple(sorted(replies, key=lambda r: (-r.date.toordinal(), r.id)))
 
 
 def _group_by(replies: tuple[Reply, ...], keys: Callable[[Reply], Iterable[str]]) -> dict[str, list[Reply]]:
@@ -47,14 +49,21 @@ def _group_by(replies: tuple[Reply, ...], keys: Callable[[Reply], Iterable[str]]
 
 @dataclass(frozen=True)
 class Archive:
-    replies: tuple[Reply, ...]
+    replies: tuple[Reply, ...]  # every document, newest first
     units: tuple[Unit, ...]
     topics: tuple[Topic, ...]
     groupings: dict[str, Grouping]
+    cases: tuple[Case, ...] = ()  # newest latest document first
+    case_of: dict[str, Case] = field(default_factory=dict)  # document id → its case
 
     @property
     def total(self) -> int:
         return len(self.replies)
+
+    @property
+    def as_of(self) -> dt.date | None:
+        """The date states are told as of: the newest document's (see archive/cases.py)."""
+        return self.replies[0].date if self.replies else None
 
     def grouping(self, name: str) -> Grouping:
         return self.groupings[name]
@@ -83,7 +92,7 @@ def build_archive(replies: Iterable[Reply], units: Iterable[Unit], topics: Itera
     people = tuple(Group(name_slug(p), p, tuple(rs))
                    for p, rs in sorted(by_person.items(), key=lambda kv: (-len(kv[1]), kv[0])))
     sessions = tuple(Group(name_slug(s), s, tuple(rs))
-                     for s, rs in sorted(by_session.items(), key=lambda kv: kv[1][0].reply_date, reverse=True))
+                     for s, rs in sorted(by_session.items(), key=lambda kv: kv[1][0].date, reverse=True))
     groupings = {
         "years": Grouping("years", "按年度", "年度", years),
         "units": Grouping("units", "按承办单位", "承办单位", unit_groups),
@@ -92,4 +101,6 @@ def build_archive(replies: Iterable[Reply], units: Iterable[Unit], topics: Itera
         "proposers": Grouping("proposers", "按代表委员", "代表委员", people),
         "sessions": Grouping("sessions", "按会议", "会议", sessions),
     }
-    return Archive(ordered, units, topics, groupings)
+    cases = build_cases(ordered)
+    case_of = {d.id: case for case in cases for d in case.documents}
+    return Archive(ordered, units, topics, groupings, cases, case_of)

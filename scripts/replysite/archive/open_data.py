@@ -16,14 +16,21 @@ from ..urls import absolute_url
 
 JSON_FILE = "replies.json"
 CSV_FILE = "replies.csv"
+CASES_JSON = "cases.json"
+CASES_CSV = "cases.csv"
+OVERDUE_JSON = "overdue.json"
+OVERDUE_CSV = "overdue.csv"
 LIST_SEPARATOR = "；"
 # Editorial markers that say nothing about the reply itself.
 INTERNAL_FIELDS = frozenset({"privacy_allow"})
 
 # Columns that are not front-matter keys: (key, label, JSON type, description).
 DERIVED_COLUMNS: tuple[tuple[str, str, str, str], ...] = (
-    ("url", "页面网址", "string", "本答复在本站的页面地址。"),
-    ("year", "年度", "integer", "答复日期所在的年份。"),
+    ("url", "页面网址", "string", "本文件在本站的页面地址。"),
+    ("year", "年度", "integer", "文件日期（答复日期，建议原文为提出日期）所在的年份。"),
+    ("case_id", "所属案件", "string",
+     "本文件所属的一件建议或提案的编号（与 cases.json 的 id 相同）：写了 case 时即 case，否则由类型、"
+     "会议和编号生成；同一件的各份文件相同。"),
     ("days_to_reply", "办理天数", "integer 或 null",
      "从交办日期到答复日期的天数；未记录交办日期时为空。"),
     ("body", "正文", "string 或 null",
@@ -85,9 +92,63 @@ def record(reply: Reply, site_url: str = "") -> dict[str, Any]:
         rec[spec.name] = _plain(value)
         id_key = id_column(spec)
         if id_key:
-            rec[id_key] = value.id if isinstance(value, Unit) else [v.id for v in value]
+            rec[id_key] = (value.id if isinstance(value, Unit) else None if value is None
+                           else [v.id for v in value])
     rec["url"] = absolute_url(site_url, reply.url) if site_url else reply.url
     rec["year"] = reply.year
+    rec["case_id"] = reply.case_id
     rec["days_to_reply"] = reply.days_to_reply
     rec["body"] = reply.public_body
     return rec
+
+
+# One record per case (cases.json / cases.csv; overdue.json / overdue.csv hold the cases whose
+# promise is past its date with no progress report): (key, label, JSON type, description).
+CASE_COLUMNS: tuple[tuple[str, str, str, str], ...] = (
+    ("id", "案件编号", "string", "一件建议或提案的编号，与 replies.json 的 case_id 相同。"),
+    ("url", "页面网址", "string", "本件办理过程页面的地址。"),
+    ("kind", "类型", "string", "建议 或 提案。"),
+    ("session", "会议", "string 或 null", "提出的会议。"),
+    ("number", "建议号/提案号", "string", "按原件填写的编号。"),
+    ("title", "标题", "string", "建议或提案的标题。"),
+    ("proposers", "代表/委员", "array（字符串）", "提出人，第一位为领衔人。"),
+    ("unit", "主办单位", "string", "最后一份答复（没有答复时为第一份文件）的单位正式全称。"),
+    ("category", "办理类别", "string 或 null", "最后一份答复的办理类别。"),
+    ("documents", "文件份数", "integer", "本件公开的办理文件份数。"),
+    ("document_ids", "文件编号", "array（字符串）", "各份文件的编号（replies.json 的 id），按日期排列。"),
+    ("first_date", "最早文件日期", "string（YYYY-MM-DD）", "最早一份文件的日期。"),
+    ("latest_date", "最新文件日期", "string（YYYY-MM-DD）", "最新一份文件的日期。"),
+    ("state", "办理情况", "string", "办理情况的文字说明，截至 as_of。"),
+    ("satisfaction", "满意度", "string 或 null", "代表或委员对最后一份答复的意见。"),
+    ("re_replied", "是否再次答复", "boolean", "是否有再次答复。"),
+    ("days_to_re_reply", "再次答复天数", "integer 或 null", "从答复到再次答复的天数。"),
+    ("promised", "承诺事项", "string 或 null", "B 类答复写明的承诺事项。"),
+    ("promised_by", "承诺完成日期", "string 或 null", "承诺事项的期限（YYYY-MM-DD）。"),
+    ("progress_reports", "办理进展份数", "integer", "承诺之后的办理进展文件份数。"),
+    ("overdue", "是否逾期", "boolean", "承诺期限早于 as_of 且没有办理进展文件。"),
+    ("as_of", "截至日期", "string（YYYY-MM-DD）", "本站最新一份文件的日期；办理情况和是否逾期以此日期为准。"),
+)
+
+
+def case_record(case, as_of: dt.date | None, site_url: str = "") -> dict[str, Any]:
+    """One case as a JSON-ready dict, keys in CASE_COLUMNS order."""
+    from ..urls import case_source, page_url
+
+    letter = case.re_reply or case.reply
+    lead = letter or case.first
+    promise = case.promise
+    url = page_url(case_source(case.id))
+    when = as_of or case.latest.date
+    return {
+        "id": case.id, "url": absolute_url(site_url, url) if site_url else url, "kind": case.kind,
+        "session": case.first.session, "number": case.first.number, "title": case.title,
+        "proposers": list(case.first.proposers), "unit": lead.unit.name,
+        "category": letter.category if letter else None, "documents": len(case.documents),
+        "document_ids": [d.id for d in case.documents], "first_date": case.first.date.isoformat(),
+        "latest_date": case.latest.date.isoformat(), "state": case.state(when),
+        "satisfaction": case.satisfaction, "re_replied": case.re_reply is not None,
+        "days_to_re_reply": case.days_to_re_reply, "promised": promise.text if promise else None,
+        "promised_by": promise.by.isoformat() if promise and promise.by else None,
+        "progress_reports": len(promise.progress) if promise else 0,
+        "overdue": bool(promise and promise.overdue(when)), "as_of": when.isoformat(),
+    }

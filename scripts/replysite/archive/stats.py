@@ -70,7 +70,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def answered_within_three_months(reply: Reply) -> bool | None:
-    if reply.assigned_date is None:
+    if reply.assigned_date is None or reply.reply_date is None:
         return None
     return reply.reply_date <= add_months(reply.assigned_date, 3)
 

@@ -52,12 +52,12 @@ def scalar(value: object, in_list: bool = False) -> str:
     return text if _plain_ok(text, in_list) else json.dumps(text, ensure_ascii=False)
 
 
-def front_matter_line(name: str, value: object) -> str | None:
+def front_matter_line(name: str, value: object, doc_type: str = "答复") -> str | None:
     """One `key: value` line; None for an empty optional field; `key:  # 待填写：…` for an
     empty required one (so `replysite check` reports it)."""
     spec = FIELDS_BY_NAME[name]
     if value in (None, "", [], ()):
-        return f"{name}:  {TODO}：{spec.label}" if spec.required else None
+        return f"{name}:  {TODO}：{spec.label}" if spec.is_required(doc_type) else None
     return f"{name}: {yaml_value(value)}"
 
 
@@ -70,8 +70,9 @@ def yaml_value(value: object) -> str:
 
 def render_reply(values: dict[str, object], body: str) -> str:
     """The whole reply file."""
+    doc_type = str(values.get("doc_type") or "答复")
     lines = [line for spec in FIELDS
-             if (line := front_matter_line(spec.name, values.get(spec.name))) is not None]
+             if (line := front_matter_line(spec.name, values.get(spec.name), doc_type)) is not None]
     text = "---\n" + "\n".join(lines) + "\n---\n"
     return text + ("\n" + body.strip() + "\n" if body.strip() else "")
 
@@ -80,7 +81,7 @@ def reply_path(out: Path, values: dict[str, object], fallback_stem: str) -> Path
     """`<out>/<year>/<id>.md`; without a reply date the file goes straight into `<out>`, and
     without an id it is named after the source document."""
     name = f"{values.get('id') or fallback_stem}.md"
-    date = values.get("reply_date")
+    date = values.get("reply_date") or values.get("submitted_date")
     return out / str(date.year) / name if isinstance(date, dt.date) else out / name
 
 

@@ -56,8 +56,9 @@ def as_json(item: Imported) -> dict[str, object]:
 
 def report(item: Imported, target: Path) -> None:
     click.echo(f"已写入 {target}")
-    required = [n for n in item.missing if FIELDS_BY_NAME[n].required]
-    optional = [n for n in item.missing if not FIELDS_BY_NAME[n].required]
+    doc_type = str(item.values.get("doc_type") or "答复")
+    required = [n for n in item.missing if FIELDS_BY_NAME[n].is_required(doc_type)]
+    optional = [n for n in item.missing if not FIELDS_BY_NAME[n].is_required(doc_type)]
     if required:
         click.echo(f"  待填写（必填）：{'、'.join(field_label(n) for n in required)}")
     if optional:

@@ -26,7 +26,7 @@ def check(replies_dir: Path) -> None:
     if summary is None:
         click.echo(ValidationFailed(problems).report(), err=True)
         sys.exit(1)
-    click.echo(f"检查通过：{summary.replies} 件答复，{summary.units} 个单位，"
+    click.echo(f"检查通过：{summary.replies} 份文件（{summary.cases} 件建议和提案），{summary.units} 个单位，"
                f"{summary.topics} 个主题（用时 {time.perf_counter() - start:.1f} 秒）。")
 
 

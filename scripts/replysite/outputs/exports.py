@@ -1,15 +1,19 @@
-"""Open data files: data/replies.json, data/replies.csv and data/reply.schema.json."""
+"""Open data files: data/replies.json and .csv (one record per document), data/cases.json and
+.csv (one per case), data/overdue.json and .csv, data/reply.schema.json."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..archive.open_data import CSV_FILE, JSON_FILE, LIST_SEPARATOR, columns, record
+from ..archive.cases import Case
+from ..archive.open_data import (CASE_COLUMNS, CASES_CSV, CASES_JSON, CSV_FILE, JSON_FILE, LIST_SEPARATOR,
+                                 OVERDUE_CSV, OVERDUE_JSON, case_record, columns, record)
 from ..model import Reply, Topic, Unit
 from ..schema import SCHEMA_FILE, json_schema
 from ..urls import DATA_DIR
@@ -24,6 +28,8 @@ def _csv_cell(value: Any) -> str:
     Excel, LibreOffice and WPS show it as it is; the JSON export keeps the true value."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
     if isinstance(value, list):
         text = LIST_SEPARATOR.join(str(v) for v in value)
     else:
@@ -31,10 +37,10 @@ def _csv_cell(value: Any) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def csv_text(records: list[dict[str, Any]]) -> str:
+def csv_text(records: list[dict[str, Any]], cols: list[str] | None = None) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    cols = columns()
+    cols = cols or columns()
     writer.writerow(cols)
     for rec in records:
         writer.writerow([_csv_cell(rec[c]) for c in cols])
@@ -70,3 +76,17 @@ def write_exports(replies: Iterable[Reply], site_url: str, out_dir: Path, *,
     schema_path = _write_text(data / SCHEMA_FILE,
                               json.dumps(schema, ensure_ascii=False, indent=2) + "\n", check=check)
     return {"json": json_path, "csv": csv_path, "schema": schema_path, "count": len(records)}
+
+
+def write_case_exports(cases: Iterable[Case], as_of: dt.date | None, site_url: str, out_dir: Path, *,
+                       check=None) -> dict[str, Any]:
+    """data/cases.json and .csv (one record per case), data/overdue.json and .csv (the cases
+    whose promise is past its date with no progress report)."""
+    records = [case_record(c, as_of, site_url) for c in sorted(cases, key=lambda c: c.id)]
+    overdue = [r for r in records if r["overdue"]]
+    data = out_dir / DATA_DIR
+    cols = [key for key, *_ in CASE_COLUMNS]
+    for (json_name, csv_name), rows in (((CASES_JSON, CASES_CSV), records), ((OVERDUE_JSON, OVERDUE_CSV), overdue)):
+        _write_text(data / json_name, json.dumps(rows, ensure_ascii=False, indent=2) + "\n", check=check)
+        _write_text(data / csv_name, csv_text(rows, cols), encoding="utf-8-sig", check=check)
+    return {"cases": len(records), "overdue": len(overdue)}

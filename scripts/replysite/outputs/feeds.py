@@ -1,6 +1,6 @@
 """Atom feeds of the latest replies: the whole archive, each unit, each topic.
 
-Everything here reads `Reply` objects only. Dates come from `reply_date` (midnight, Beijing
+Everything here reads `Reply` objects only. Dates come from each document's date (midnight, Beijing
 time), never from the clock, so two builds of the same input write identical files.
 """
 
@@ -14,7 +14,7 @@ from feedgen.feed import FeedGenerator
 
 from ..archive import newest_first
 from ..model import Reply, Topic, Unit, disclosure_notice
-from ..urls import absolute_url, feed_path, group_url
+from ..urls import OVERDUE_FEED, STATS_PAGE, absolute_url, case_source, feed_path, group_url, page_url
 from .plain_text import one_line
 
 BEIJING = dt.timezone(dt.timedelta(hours=8), "CST")
@@ -70,7 +70,7 @@ def _feed(title: str, subtitle: str, self_path: str, page_path: str, site_url: s
     fg.link(href=absolute_url(site_url, page_path), rel="alternate", type="text/html")
     fg.link(href=absolute_url(site_url, self_path), rel="self",
             type="application/atom+xml")
-    fg.updated(_updated(replies[0].reply_date if replies else fallback_date))
+    fg.updated(_updated(replies[0].date if replies else fallback_date))
     for reply in replies:
         url = absolute_url(site_url, reply.url)
         fe = fg.add_entry(order="append")
@@ -78,8 +78,8 @@ def _feed(title: str, subtitle: str, self_path: str, page_path: str, site_url: s
         fe.title(entry_title(reply))
         fe.link(href=url, rel="alternate", type="text/html")
         fe.author({"name": reply.unit.name})
-        fe.published(_updated(reply.reply_date))
-        fe.updated(_updated(reply.reply_date))
+        fe.published(_updated(reply.date))
+        fe.updated(_updated(reply.date))
         summary = summaries.get(reply.id)
         if summary is None:  # a reply is in the site feed, its unit's and its topics' feeds
             summary = summaries[reply.id] = summary_for(reply)
@@ -110,7 +110,7 @@ def write_feeds(replies: Iterable[Reply], site_url: str, out_dir: Path, limit: i
     Returns the written paths, sorted.
     """
     ordered = newest_first(replies)
-    fallback = ordered[0].reply_date if ordered else EPOCH
+    fallback = ordered[0].date if ordered else EPOCH
     unit_map: dict[str, Unit] = {u.id: u for u in (units or ())}
     topic_map: dict[str, Topic] = {t.id: t for t in (topics or ())}
     by_unit: dict[str, list[Reply]] = {}
@@ -139,3 +139,32 @@ def write_feeds(replies: Iterable[Reply], site_url: str, out_dir: Path, limit: i
                    group_url("topics", tid), site_url, site_name, by_topic.get(tid, [])[:limit], fallback, summaries)
         written.append(_write(fg, out_dir, rel, check))
     return sorted(written)
+
+
+def write_overdue_feed(cases, as_of: dt.date | None, site_url: str, out_dir: Path, *,
+                       site_name: str = DEFAULT_SITE_NAME, check=None) -> Path:
+    """feeds/overdue.atom.xml: B-category promises past their date with no progress report,
+    one entry per case (dated by its promise's deadline, so the file depends only on the input)."""
+    overdue = [c for c in cases if c.promise is not None and as_of is not None and c.promise.overdue(as_of)]
+    overdue.sort(key=lambda c: (c.promise.by, c.id))
+    fg = FeedGenerator()
+    fg.id(absolute_url(site_url, OVERDUE_FEED))
+    fg.title(f"{site_name}：逾期未报告进展的承诺")
+    fg.subtitle("B 类答复中承诺期限已过、尚无办理进展文件的建议和提案。")
+    fg.author({"name": site_name})
+    fg.language("zh-CN")
+    fg.generator("replysite")
+    fg.link(href=absolute_url(site_url, page_url(STATS_PAGE)), rel="alternate", type="text/html")
+    fg.link(href=absolute_url(site_url, OVERDUE_FEED), rel="self", type="application/atom+xml")
+    fg.updated(_updated(as_of or EPOCH))
+    for case in overdue:
+        url = absolute_url(site_url, page_url(case_source(case.id)))
+        fe = fg.add_entry(order="append")
+        fe.id(url)
+        fe.title(f"《{case.title}》（{case.promise.reply.unit.short_name}）")
+        fe.link(href=url, rel="alternate", type="text/html")
+        fe.author({"name": case.promise.reply.unit.name})
+        fe.published(_updated(case.promise.by))
+        fe.updated(_updated(case.promise.by))
+        fe.summary(f"{case.number_label}：{case.state(as_of)}")
+    return _write(fg, out_dir, OVERDUE_FEED, check)

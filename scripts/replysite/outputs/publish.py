@@ -13,8 +13,9 @@ from .. import forking
 from ..archive import Archive
 from ..problems import PublishBlocked
 from ..urls import SEARCH_DATA_DIR
-from .exports import write_exports
-from .feeds import write_feeds
+from .exports import write_case_exports, write_exports
+from .feeds import write_feeds, write_overdue_feed
+from .redirects import write_redirects
 
 Log = Callable[[str], None]
 # `check(text, where)` raises PublishBlocked when `text` must not be published (the build's
@@ -45,7 +46,12 @@ def write_feeds_and_data(archive: Archive, site_dir: Path, site_url: str, site_n
     log(f"replysite: 订阅源 {len(feeds)} 个")
     exported = write_exports(archive.replies, site_url, site_dir, units=archive.units, topics=archive.topics,
                              check=check)
-    log(f"replysite: 开放数据 {exported['count']} 条记录")
+    cases = write_case_exports(archive.cases, archive.as_of, site_url, site_dir, check=check)
+    write_overdue_feed(archive.cases, archive.as_of, site_url, site_dir, site_name=site_name, check=check)
+    moved = write_redirects(archive.replies, site_url, site_dir, check=check)
+    if moved:
+        log(f"replysite: 曾用编号跳转页 {len(moved)} 个")
+    log(f"replysite: 开放数据 {exported['count']} 份文件、{cases['cases']} 件（逾期承诺 {cases['overdue']} 件）")
 
 
 def output_jobs(search: bool) -> list:
@@ -96,8 +102,7 @@ class BackgroundOutputs:
                     failures.append(error or f"后台进程异常退出（退出码 {process.exitcode}）")
             if failures:
                 raise OutputsFailed("\n".join(failures))
-            for item in sorted(self.out.iterdir()):
-                shutil.move(str(item), str(self.site_dir / item.name))
+            _merge(self.out, self.site_dir)
         finally:
             shutil.rmtree(self.out, ignore_errors=True)
 
@@ -105,6 +110,16 @@ class BackgroundOutputs:
         for child, _ in self._processes:
             child.stop()
         shutil.rmtree(self.out, ignore_errors=True)
+
+
+def _merge(source: Path, target: Path) -> None:
+    """Move everything under `source` into `target`, into folders that exist already."""
+    for item in sorted(source.iterdir()):
+        there = target / item.name
+        if item.is_dir() and there.is_dir():
+            _merge(item, there)
+        else:
+            shutil.move(str(item), str(there))
 
 
 def _run(send, job, archive: Archive, out: Path, site_url: str, site_name: str, check: Check) -> None:

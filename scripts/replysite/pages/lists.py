@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Iterator, Sequence
 
-from ..archive import Archive, Grouping
+from ..archive import Archive, Grouping, one_per_case
 from ..model import Reply
-from ..urls import HOME_PAGE, group_source, overview_source, reply_source
+from ..schema import doc_type_label
+from ..urls import HOME_PAGE, case_source, group_source, overview_source, reply_source
 from .blocks import Blocks, GeneratedPage
 from .markup import escape_html, escape_markdown, html_link
 
@@ -40,24 +41,44 @@ def pager(uris: list[str], current: int) -> str:
     return f'<nav class="rs-pager" aria-label="分页">第 {current} / {len(uris)} 页：' + " ".join(parts) + "</nav>"
 
 
-def reply_item(here: str, reply: Reply) -> str:
-    bits = [reply.reply_date.isoformat(), reply.unit.short_name, f"{reply.kind}{reply.number_label}"]
+def reply_item(here: str, reply: Reply, archive: Archive) -> str:
+    """One entry: a case, shown by its latest document in the list, with its other documents
+    one click away."""
+    case = archive.case_of[reply.id]
+    bits = [reply.date.isoformat(), reply.unit.short_name, f"{reply.kind}{reply.number_label}"]
     if reply.category:
         bits.append(f"{reply.category}类")
     bits.append("、".join(reply.proposers))
-    return (f"<li>{html_link(here, reply_source(reply.id), reply.title)}<br>"
-            f'<span class="rs-item-meta">{escape_html(" · ".join(bits))}</span></li>')
+    kind = "" if reply.doc_type == "答复" else f"〔{doc_type_label(reply.doc_type, reply.kind)}〕"
+    story = ""
+    if len(case.documents) > 1:
+        story = (f'<br><span class="rs-item-case">本件共 {len(case.documents)} 份文件，'
+                 f"{escape_html(case.state(archive.as_of))}："
+                 f"{html_link(here, case_source(case.id), '办理全过程')}</span>")
+    return (f"<li>{html_link(here, reply_source(reply.id), kind + reply.title)}<br>"
+            f'<span class="rs-item-meta">{escape_html(" · ".join(bits))}</span>{story}</li>')
 
 
-def reply_list(here: str, replies: Sequence[Reply]) -> str:
-    """A list of replies as raw HTML: Markdown passes it through, so long indexes stay cheap."""
-    return '<ul class="rs-list">' + "".join(reply_item(here, r) for r in replies) + "</ul>"
+def reply_list(here: str, replies: Sequence[Reply], archive: Archive) -> str:
+    """Replies as a raw HTML list (Markdown passes it through, so long indexes stay cheap), a
+    case once, by its newest document among `replies`."""
+    return ('<ul class="rs-list">' + "".join(reply_item(here, r, archive)
+                                             for r in one_per_case(replies, archive.case_of)) + "</ul>")
 
 
-def reply_list_pages(base_uri_for, title: str, intro: str, replies: Sequence[Reply],
+def count_line(cases: int, documents: int, span: str = "") -> str:
+    files = f"（{documents} 份文件）" if documents != cases else ""
+    return (f'<p>共 <strong class="rs-count">{cases}</strong> 件{files}{span}，'
+            "按最新文件的日期从新到旧排列。</p>")
+
+
+def reply_list_pages(base_uri_for, title: str, intro: str, replies: Sequence[Reply], archive: Archive,
                      meta: dict | None = None, crumbs: Sequence[tuple[str, str | None]] = ()
                      ) -> Iterator[GeneratedPage]:
-    """A list of replies over as many pages as it needs; `intro` is plain text."""
+    """A list of cases over as many pages as it needs, each by its newest document among
+    `replies`; `intro` is plain text."""
+    documents = len(replies)
+    replies = one_per_case(replies, archive.case_of)
     pages = chunks(replies, PAGE_SIZE)
     uris = [base_uri_for(n) for n in range(1, len(pages) + 1)]
     for n, (uri, part) in enumerate(zip(uris, pages), 1):
@@ -67,8 +88,9 @@ def reply_list_pages(base_uri_for, title: str, intro: str, replies: Sequence[Rep
         span = f"，本页为第 {first}–{first + len(part) - 1} 件" if len(pages) > 1 else ""
         body = [f"# {escape_markdown(head)}\n", html(breadcrumbs(uri, crumbs)),
                 html(f"<p>{escape_html(intro)}</p>" if intro else ""),
-                html(f'<p>共 <strong class="rs-count">{len(replies)}</strong> 件答复{span}，按答复日期从新到旧排列。</p>'),
-                html(reply_list(uri, part)), html(pager(uris, n))]
+                html(count_line(len(replies), documents, span)),
+                html('<ul class="rs-list">' + "".join(reply_item(uri, r, archive) for r in part) + "</ul>"),
+                html(pager(uris, n))]
         page_meta = {k: v for k, v in (meta or {}).items() if v}
         yield GeneratedPage(uri, "\n".join(b for b in body if b) + "\n", tuple(html.items), meta=page_meta)
 
@@ -85,23 +107,24 @@ def grouping_pages(archive: Archive, grouping: Grouping, feeds: dict[str, str]) 
         feed = feeds.get(f"{grouping.name}/{group.slug}")
         yield from reply_list_pages(
             lambda n, g=group: group_source(grouping.name, g.slug, n),
-            f"{grouping.noun}：{group.title}", group.subtitle, group.replies,
+            f"{grouping.noun}：{group.title}", group.subtitle, group.replies, archive,
             meta={"feed": feed, "title": f"{grouping.noun}：{group.title}"},
             crumbs=(home, top, (group.title, None)))
-    yield from overview_pages(grouping)
+    yield from overview_pages(grouping, archive)
 
 
-def overview_pages(grouping: Grouping) -> Iterator[GeneratedPage]:
+def overview_pages(grouping: Grouping, archive: Archive) -> Iterator[GeneratedPage]:
     pages = chunks(grouping.groups, OVERVIEW_PAGE_SIZE)
     uris = [overview_source(grouping.name, n) for n in range(1, len(pages) + 1)]
     extra = grouping.name in ("units", "categories")
     for n, (uri, part) in enumerate(zip(uris, pages), 1):
         html = Blocks()
         head = (f"<th>{escape_html(grouping.noun)}</th>" + ("<th>说明</th>" if extra else "")
-                + '<th style="text-align: right;">答复件数</th>')
+                + '<th style="text-align: right;">件数</th>')
         rows = [f"<tr><td>{html_link(uri, group_source(grouping.name, g.slug), g.title)}</td>"
                 + (f"<td>{escape_html(g.subtitle)}</td>" if extra else "")
-                + f'<td style="text-align: right;">{len(g.replies)}</td></tr>' for g in part]
+                + f'<td style="text-align: right;">{len(one_per_case(g.replies, archive.case_of))}</td></tr>'
+                for g in part]
         table = (f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n" + "\n".join(rows)
                  + "\n</tbody>\n</table>") if part else "<p>暂无。</p>"
         body = [f"# {escape_markdown(grouping.label)}\n",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from ..archive import Case
 from ..model import Reply, disclosure_notice
-from ..schema import CATEGORY_LABELS, FIELDS_BY_NAME, KIND_LABELS
-from ..urls import HOME_PAGE, group_source, name_slug, reply_source
+from ..schema import CATEGORY_LABELS, FIELDS_BY_NAME, KIND_LABELS, doc_type_label
+from ..urls import HOME_PAGE, case_source, group_source, name_slug, reply_source
 from .blocks import Blocks, GeneratedPage
 from .lists import breadcrumbs
 from .markup import escape_html, escape_markdown, html_link
@@ -28,12 +29,15 @@ def _meta_rows(here: str, r: Reply) -> list[tuple[str, str]]:
 
     rows = [
         ("类型", e(KIND_LABELS.get(r.kind, r.kind))),
+        (_label("doc_type"), e(doc_type_label(r.doc_type, r.kind))),
         (_label("number"), e(f"{r.kind}{r.number_label}")),
         (_label("proposers"), "、".join(to("proposers", name_slug(p), p) for p in r.proposers)
          + ("（第一位为领衔人）" if len(r.proposers) > 1 else "")),
-        (_label("unit"), to("units", r.unit.id, r.unit.name)
+        (UNIT_LABELS.get(r.doc_type, _label("unit")), to("units", r.unit.id, r.unit.name)
          + (f"（{e('、'.join(r.unit.short_names))}）" if r.unit.short_names else "")),
     ]
+    if r.to_unit is not None:
+        rows.append(("致送（主办）单位", to("units", r.to_unit.id, r.to_unit.name)))
     if r.co_units:
         rows.append((_label("co_units"), "、".join(to("units", u.id, u.name) for u in r.co_units)))
     if r.session:
@@ -43,12 +47,20 @@ def _meta_rows(here: str, r: Reply) -> list[tuple[str, str]]:
     if r.category:
         rows.append((_label("category"), to("categories", r.category.lower(),
                                             CATEGORY_LABELS.get(r.category, r.category))))
+    if r.submitted_date:
+        rows.append((_label("submitted_date"), r.submitted_date.isoformat()))
     if r.assigned_date:
         rows.append((_label("assigned_date"), r.assigned_date.isoformat()))
-    rows.append((_label("reply_date"), f"{r.reply_date.isoformat()}（"
-                 + to("years", str(r.year), f"{r.year}年") + "）"))
+    if r.reply_date:
+        rows.append((DATE_LABELS.get(r.doc_type, _label("reply_date")), f"{r.reply_date.isoformat()}（"
+                     + to("years", str(r.year), f"{r.year}年") + "）"))
     rows.append((_label("topics"), "、".join(to("topics", t.id, t.name) for t in r.topics)))
-    rows.append((_label("satisfaction"), e(r.satisfaction or "未反馈")))
+    if r.is_reply:
+        rows.append((_label("satisfaction"), e(r.satisfaction or "未反馈")))
+    if r.promised:
+        rows.append((_label("promised"), e(r.promised)))
+    if r.promised_by:
+        rows.append((_label("promised_by"), r.promised_by.isoformat()))
     rows.append((_label("disclosure"), e(r.disclosure)))
     if r.cc:
         rows.append((_label("cc"), e("，".join(r.cc))))
@@ -72,27 +84,57 @@ def disclosure_box(r: Reply) -> str:
             f"<p>{escape_html(notice)}</p>\n</div>")
 
 
-def reply_page(r: Reply, lift_paragraphs: bool = False) -> GeneratedPage:
+# How a document type names its parts.
+UNIT_LABELS = {"会办意见": "会办单位"}
+DATE_LABELS = {"会办意见": "出具日期", "办理进展": "报告日期"}
+HEADINGS = {"答复": "答复", "再次答复": "再次答复", "会办意见": "会办意见", "办理进展": "办理进展"}
+
+
+def heading(r: Reply) -> str:
+    name = HEADINGS.get(r.doc_type) or doc_type_label(r.doc_type, r.kind)
+    return f"{name}摘要" if r.disclosure == "摘要公开" else f"{name}全文"
+
+
+def case_box(here: str, r: Reply, case: Case, as_of) -> str:
+    """Where this document stands in its case: the state in words, the other documents."""
+    e = escape_html
+    state = (f'<p class="rs-case-state">办理情况：{e(case.state(as_of))}'
+             f"（{html_link(here, case_source(case.id), '办理全过程')}）</p>")
+    if len(case.documents) == 1:
+        return f'<div class="rs-case">{state}</div>'
+    items = []
+    for n, d in enumerate(case.documents, 1):
+        what = f"{d.date.isoformat()} {doc_type_label(d.doc_type, d.kind)}（{d.unit.short_name}）"
+        items.append(f'<li aria-current="page"><strong>{e(what)}</strong>（本文件）</li>' if d is r
+                     else f"<li>{html_link(here, reply_source(d.id), what)}</li>")
+    return (f'<div class="rs-case">{state}<p>本件共 {len(case.documents)} 份文件：</p>'
+            f'<ol class="rs-case-docs">{"".join(items)}</ol></div>')
+
+
+def reply_page(r: Reply, case: Case, as_of, lift_paragraphs: bool = False) -> GeneratedPage:
     """Metadata, breadcrumbs, notice and signature are finished HTML; the body is the staff's
     Markdown (sanitized once rendered), its plain paragraphs finished HTML too when
     `lift_paragraphs` (see `plain_paragraphs`; the site's Markdown extensions decide). Nothing of
     ours follows the body in the Markdown: the body cannot swallow it."""
     here = reply_source(r.id)
     html = Blocks()
+    label = doc_type_label(r.doc_type, r.kind)
     crumbs = breadcrumbs(here, [("首页", HOME_PAGE), (f"{r.year}年", group_source("years", str(r.year))),
                                 (r.unit.short_name, group_source("units", r.unit.id)),
-                                (f"{r.kind}{r.number_label}", None)])
+                                (f"{r.kind}{r.number_label}", case_source(case.id)), (label, None)])
     meta = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in _meta_rows(here, r))
     parts = [f"# {escape_markdown(r.title)}\n", html(crumbs), html(f'<dl class="rs-meta">{meta}</dl>'),
-             html(disclosure_box(r))]
+             html(case_box(here, r, case, as_of)), html(disclosure_box(r))]
     tail = ""
     if r.has_body:
-        heading = "答复摘要" if r.disclosure == "摘要公开" else "答复全文"
         body = lift_plain_paragraphs(r.body, html) if lift_paragraphs else r.body
         # the letter body in <div class="rs-body"> (print.css sets it as a letter)
-        parts += [f"## {heading}\n", html('<div class="rs-body">'), f"{body}\n"]
-        tail = (f'</div>\n<p class="rs-sign">{escape_html(r.unit.name)}<br>{r.reply_date.year}年'
-                f"{r.reply_date.month}月{r.reply_date.day}日</p>")
-    meta_data = {"title": r.title, "reply_date": r.reply_date.isoformat(),
-                 "description": f"{r.unit.name}对{r.kind}{r.number_label}《{r.title}》的答复"}
+        parts += [f"## {heading(r)}\n", html('<div class="rs-body">'), f"{body}\n"]
+        signer = "、".join(r.proposers) if r.doc_type == "建议原文" else r.unit.name
+        tail = (f'</div>\n<p class="rs-sign">{escape_html(signer)}<br>{r.date.year}年'
+                f"{r.date.month}月{r.date.day}日</p>")
+    description = (f"{r.unit.name}对{r.kind}{r.number_label}《{r.title}》的答复" if r.doc_type == "答复"
+                   else f"{r.kind}{r.number_label}《{r.title}》的{label}（{r.unit.name}）")
+    meta_data = {"title": r.title if r.doc_type == "答复" else f"{r.title}（{label}）",
+                 "lastmod": r.date.isoformat(), "description": description}
     return GeneratedPage(here, "\n".join(p for p in parts if p), tuple(html.items), tail, meta_data)

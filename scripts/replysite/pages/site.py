@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from ..archive import Archive
+from ..archive.cases import case_stats
 from ..archive.stats import compute_stats
 from ..model import Reply
 from ..urls import FEED_KINDS, OPEN_DATA_PAGE, STATS_PAGE, feed_path
 from .blocks import Blocks, GeneratedPage
+from .case_page import case_page
 from .home_page import all_pages, home_page
 from .lists import grouping_pages
 from .open_data_page import render_open_data_markdown
@@ -16,22 +18,28 @@ from .stats_page import render_stats_markdown
 
 
 class ReplyPages:
-    """Reply pages kept between the rebuilds of `replysite serve`: a reply's page depends on
-    nothing but the reply, and an unchanged file gives the very same `Reply` object back
-    (`reading.load.FileCache`), so only edited replies are generated again."""
+    """Reply pages kept between the rebuilds of `replysite serve`: a reply's page depends on the
+    reply, the documents of its case and the date states are told as of; an unchanged file gives
+    the very same `Reply` object back (`reading.load.FileCache`), so only pages of edited
+    replies (and of the other documents of their cases) are generated again."""
 
     def __init__(self) -> None:
-        self._pages: dict[int, tuple[Reply, GeneratedPage]] = {}
+        self._pages: dict[int, tuple[tuple, GeneratedPage]] = {}
         self._lift: bool | None = None
 
-    def __call__(self, replies, lift_paragraphs: bool = False) -> list[GeneratedPage]:
+    def __call__(self, archive: Archive, lift_paragraphs: bool = False) -> list[GeneratedPage]:
         if lift_paragraphs != self._lift:  # the site's Markdown extensions changed
             self._pages, self._lift = {}, lift_paragraphs
         pages, kept = [], {}
-        for r in replies:
+        for r in archive.replies:
+            case = archive.case_of[r.id]
+            key = (r, *case.documents, archive.as_of)
             hit = self._pages.get(id(r))
-            page = hit[1] if hit is not None and hit[0] is r else reply_page(r, lift_paragraphs)
-            kept[id(r)] = (r, page)
+            if hit is not None and len(hit[0]) == len(key) and all(a is b or a == b for a, b in zip(hit[0], key)):
+                page = hit[1]
+            else:
+                page = reply_page(r, case, archive.as_of, lift_paragraphs)
+            kept[id(r)] = (key, page)
             pages.append(page)
         self._pages = kept
         return pages
@@ -41,14 +49,16 @@ def generate_pages(archive: Archive, site_title: str, intro: str, reply_pages: R
                    lift_paragraphs: bool = False) -> list[GeneratedPage]:
     """`lift_paragraphs`: plain paragraphs of reply bodies as finished HTML (`plain_paragraphs`)."""
     pages = [home_page(archive, site_title, intro), search_page()]
-    pages += (reply_pages or ReplyPages())(archive.replies, lift_paragraphs)
+    pages += (reply_pages or ReplyPages())(archive, lift_paragraphs)
+    pages += [case_page(case, archive.as_of) for case in archive.cases]
     pages += list(all_pages(archive))
     for name, grouping in archive.groupings.items():
         feeds = {f"{name}/{g.slug}": feed_path(FEED_KINDS[name], g.slug)
                  for g in grouping.groups} if name in FEED_KINDS else {}
         pages += list(grouping_pages(archive, grouping, feeds))
     html = Blocks()
-    stats = render_stats_markdown(compute_stats(archive.replies), "../", html)
+    stats = render_stats_markdown(compute_stats(r for r in archive.replies if r.doc_type == "答复"), "../", html,
+                                  case_stats(archive.cases, archive.as_of))
     pages.append(GeneratedPage(STATS_PAGE, "# 统计\n\n" + stats, tuple(html.items), meta={"title": "统计"}))
     html = Blocks()
     data = render_open_data_markdown("../", html)

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from typing import Callable
 
+from ..archive.cases import CaseStats
 from ..archive.stats import NO_FEEDBACK, Count, Stats, percent
+from ..urls import page_url, case_source
+
+
+def case_url(case_id: str) -> str:
+    return page_url(case_source(case_id))
 from ..schema import CATEGORIES, CATEGORY_LABELS
 from .markup import escape_html
 
@@ -82,7 +88,42 @@ def _section(b: Block, title: str, head: str, counts: tuple[Count, ...], total: 
     return out
 
 
-def render_stats_markdown(stats: Stats, link_prefix: str = "../", block: Block | None = None) -> str:
+def _cases_section(b: Block, cases: CaseStats, prefix: str) -> list[str]:
+    e = escape_html
+    as_of = cases.as_of.isoformat() if cases.as_of else "—"
+    out = ["## 建议提案与办理文件", "",
+           b(f"<p>截至 {as_of}（本站最新一份文件的日期），共有建议和提案 {cases.cases} 件，"
+             f"公开的办理文件 {cases.documents} 份。一件建议或提案可以有多份文件：建议原文、会办意见、答复、"
+             "代表不满意后的再次答复、承诺事项的办理进展。以上各节的数字按“答复”文件统计。</p>"), ""]
+    rows = "".join(f'<tr><th scope="row">{e(t)}</th><td>{n}</td></tr>' for t, n in cases.by_doc_type)
+    out += [b('<table>\n<caption>各类办理文件的份数</caption>\n<thead><tr><th scope="col">文件类型</th>'
+              f'<th scope="col">份数</th></tr></thead>\n<tbody>{rows}</tbody>\n</table>'), ""]
+    out += ["## 不满意后的再次答复", ""]
+    if cases.dissatisfied:
+        median = cases.median_days_to_re_reply
+        days = f"从答复到再次答复的天数中位数为 {median:g} 天。" if median is not None else ""
+        out += [b(f"<p>首次答复后代表或委员表示不满意的共 {cases.dissatisfied} 件，其中 {cases.re_replied} 件"
+                  f"已再次答复，占 {percent(cases.re_replied, cases.dissatisfied)}。{days}</p>"), ""]
+    else:
+        out += [b("<p>目前没有代表或委员对答复表示不满意的记录。</p>"), ""]
+    out += ["## 逾期未报告进展的承诺", ""]
+    if cases.overdue:
+        rows = "".join(
+            f'<tr><td><a href="{e(prefix + case_url(c.id))}">{e(c.title)}</a></td><td>{e(c.promise.reply.unit.name)}</td>'
+            f"<td>{e(c.promise.text)}</td><td>{c.promise.by.isoformat()}</td>"
+            f"<td>{(cases.as_of - c.promise.by).days}</td></tr>" for c in cases.overdue)
+        out += [b(f"<p>B 类答复中写明承诺事项和期限的共 {cases.promises} 件；期限已过（早于 {as_of}）而尚无"
+                  f"办理进展文件的有 {len(cases.overdue)} 件，列表也可以订阅（Atom）和下载（数据下载页）。</p>"), "",
+                b('<table>\n<caption>逾期未报告进展的承诺</caption>\n<thead><tr><th scope="col">建议或提案</th>'
+                  '<th scope="col">主办单位</th><th scope="col">承诺事项</th><th scope="col">期限</th>'
+                  f'<th scope="col">已过天数</th></tr></thead>\n<tbody>{rows}</tbody>\n</table>'), ""]
+    else:
+        out += [b(f"<p>B 类答复中写明承诺事项和期限的共 {cases.promises} 件，目前没有逾期未报告进展的。</p>"), ""]
+    return out
+
+
+def render_stats_markdown(stats: Stats, link_prefix: str = "../", block: Block | None = None,
+                          cases: CaseStats | None = None) -> str:
     """The 统计 page body. Links point to years/, units/, topics/ and categories/ pages
     under `link_prefix` (the way back to the site root from the page). `block` keeps each
     piece of HTML out of Python-Markdown (`blocks.Blocks`); without it the HTML is inline."""
@@ -118,4 +159,6 @@ def render_stats_markdown(stats: Stats, link_prefix: str = "../", block: Block |
                          "占比以答复总数为基数。")
     out += _section(b, "按公开方式", "公开方式", stats.by_disclosure, total, p,
                     note="摘要公开的答复公开摘要；不予公开的答复只公开目录信息和不予公开的理由。")
+    if cases is not None:
+        out += _cases_section(b, cases, p)
     return "\n".join(out)

@@ -12,6 +12,7 @@ from typing import Callable
 from .. import forking
 from ..model import Reply, Topic, Unit
 from ..problems import Problem, display_path
+from .across_files import Seen, rules_across_files, seen_in
 from .files import discover
 from .frontmatter import read_reply
 from .registry import load_topics, load_units
@@ -20,12 +21,11 @@ from .validate import build_reply
 Progress = Callable[[str, int, int], None]
 
 
-IdSeen = tuple[str, str, int]  # id, shown path, line
 CHECK_IN_PARALLEL_FROM = 2000  # files; below this, a second process costs more than it saves
 CHUNK_SIZE = 1000
 
 
-FileResult = tuple["Reply | None", list[Problem], "IdSeen | None"]
+FileResult = tuple["Reply | None", list[Problem], "Seen | None"]
 
 
 def _check_file(path: Path, replies_dir: Path, root: str, units, topics, today: dt.date) -> FileResult:
@@ -34,12 +34,10 @@ def _check_file(path: Path, replies_dir: Path, root: str, units, topics, today: 
     if raw is None:
         return None, problems, None
     reply, reply_problems = build_reply(raw, units, topics, today)
-    ident = raw.data.get("id")
-    seen = (ident.strip(), shown, raw.key_lines.get("id", 1)) if isinstance(ident, str) and ident.strip() else None
-    return reply, problems + reply_problems, seen
+    return reply, problems + reply_problems, seen_in(raw, reply)
 
 
-Checked = tuple[list[Reply], int, list[Problem], list[IdSeen]]  # replies (if kept), how many passed, …
+Checked = tuple[list[Reply], int, list[Problem], list[Seen]]  # replies (if kept), how many passed, …
 
 
 def _check_files(paths: list[Path], replies_dir: Path, root: str, units, topics, today: dt.date,
@@ -49,7 +47,7 @@ def _check_files(paths: list[Path], replies_dir: Path, root: str, units, topics,
     replies: list[Reply] = []
     passed = 0
     problems: list[Problem] = []
-    ids: list[IdSeen] = []
+    ids: list[Seen] = []
     for path in paths:
         if cache is not None:
             result = cache.get(path, lambda p=path: _check_file(p, replies_dir, root, units, topics, today))
@@ -101,7 +99,7 @@ def _check_all(paths: list[Path], replies_dir: Path, root: str, units, topics, t
     chunks = [paths[i:i + CHUNK_SIZE] for i in range(0, len(paths), CHUNK_SIZE)]
     replies: list[Reply] = []
     problems: list[Problem] = []
-    ids: list[IdSeen] = []
+    ids: list[Seen] = []
     done = passed = 0
 
     def collect(result: Checked, count: int) -> None:
@@ -128,18 +126,19 @@ def _check_all(paths: list[Path], replies_dir: Path, root: str, units, topics, t
 
 @dataclass(frozen=True)
 class CheckSummary:
-    replies: int
+    replies: int  # documents
     units: int
     topics: int
+    cases: int = 0
 
 
 def _check_folder(replies_dir: Path, today: dt.date | None, progress: Progress | None,
                   cache: FileCache | None, keep: bool):
-    """Registries, then every file, then the rules across files (unique ids)."""
+    """Registries, then every file, then the rules across files (ids, cases)."""
     today = today or dt.date.today()
     root = display_path(replies_dir)
     if not replies_dir.is_dir():
-        return [], 0, None, None, [Problem(root, 0, None, "找不到答复文件夹")]
+        return [], 0, None, None, [Problem(root, 0, None, "找不到答复文件夹")], []
     units, problems = load_units(replies_dir, root)
     topics, topic_problems = load_topics(replies_dir, root)
     problems += topic_problems
@@ -152,15 +151,8 @@ def _check_folder(replies_dir: Path, today: dt.date | None, progress: Progress |
     replies, passed, file_problems, ids = _check_all(paths, replies_dir, root, units, topics, today,
                                                      progress, cache, keep)
     problems += file_problems
-    first_seen: dict[str, tuple[str, int]] = {}
-    for ident, shown, line in ids:
-        if ident in first_seen:
-            other, other_line = first_seen[ident]
-            problems.append(Problem(shown, line, "id",
-                                    f"编号“{ident}”与 {other}:{other_line} 重复；每个答复的编号必须唯一"))
-        else:
-            first_seen[ident] = (shown, line)
-    return replies, passed, units, topics, problems
+    problems += rules_across_files(ids)
+    return replies, passed, units, topics, problems, ids
 
 
 @dataclass(frozen=True)
@@ -176,14 +168,15 @@ class Folder:
 def read_folder(replies_dir: Path, today: dt.date | None = None, progress: Progress | None = None,
                 cache: FileCache | None = None) -> Folder:
     """Parse and validate everything; the replies are only good when there is no problem."""
-    replies, _, units, topics, problems = _check_folder(replies_dir, today, progress, cache, keep=True)
+    replies, _, units, topics, problems, _ = _check_folder(replies_dir, today, progress, cache, keep=True)
     return Folder(replies, units.items if units else (), topics.items if topics else (), problems)
 
 
 def check_replies(replies_dir: Path, today: dt.date | None = None, progress: Progress | None = None
                   ) -> tuple[CheckSummary | None, list[Problem]]:
     """The same checks as `load_replies`, for `replysite check`: counts instead of an archive."""
-    _, passed, units, topics, problems = _check_folder(replies_dir, today, progress, None, keep=False)
+    _, passed, units, topics, problems, seen = _check_folder(replies_dir, today, progress, None, keep=False)
     if problems:
         return None, problems
-    return CheckSummary(passed, len(units.items), len(topics.items)), []
+    cases = len({s.reply[0] for s in seen if s.reply is not None})
+    return CheckSummary(passed, len(units.items), len(topics.items), cases), []

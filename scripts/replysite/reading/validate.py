@@ -16,7 +16,7 @@ from .html_safety import find_unsafe_html
 from ..model import Reply, Topic, Unit
 from ..problems import Problem
 from .registry import TOPICS_FILE, UNITS_FILE, Registry
-from ..schema import BODY, FIELDS, FIELDS_BY_NAME, ID_RE, FieldSpec
+from ..schema import BODY, DEFAULT_DOC_TYPE, FIELDS, FIELDS_BY_NAME, ID_RE, FieldSpec
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 POSTCODE_RE = re.compile(r"^\d{6}$")
@@ -80,7 +80,7 @@ class _Checker:
         except ValueError:
             self.problem(spec.name, f"日期“{text}”不存在，请核对年月日")
             return None
-        if day > self.today:
+        if day > self.today and not spec.future_ok:
             self.problem(spec.name, f"日期 {text} 晚于今天（{self.today.isoformat()}），请核对")
             return None
         return day
@@ -140,6 +140,11 @@ class _Checker:
             return self.resolve(spec, names, self.units, UNITS_FILE)
         if spec.type == "topics":
             return self.resolve(spec, names, self.topics, TOPICS_FILE)
+        if spec.type == "ids":
+            wrong = [n for n in names if not ID_RE.match(n)]
+            if wrong:
+                self.problem(spec.name, f"“{wrong[0]}”不合规：编号只能用小写英文字母、数字和连字符（-）")
+                return None
         return names
 
     # --- the whole file ---------------------------------------------------------------------
@@ -151,15 +156,23 @@ class _Checker:
                 msg = "未知字段" + (f"，您是不是要写 {hint[0]}" if hint else "；可用字段见 docs/staff-guide.md")
                 self.problem(key, msg)
         values: dict[str, Any] = {}
+        doc_type = DEFAULT_DOC_TYPE
+        if "doc_type" in data:  # first: which keys a document needs depends on its type
+            doc_type = self.convert(FIELDS_BY_NAME["doc_type"], data["doc_type"]) or DEFAULT_DOC_TYPE
         for spec in FIELDS:
             before = len(self.problems)
             value = self.convert(spec, data[spec.name]) if spec.name in data else None
-            if value in (None, ()) and spec.required and len(self.problems) == before:
+            if spec.name == "doc_type":
+                value = doc_type
+            elif value not in (None, ()) and not spec.allowed(doc_type):
+                self.problem(spec.name, f"{doc_type}不写这个字段（只有{'、'.join(spec.only_for)}才有）")
+            elif value in (None, ()) and spec.is_required(doc_type) and len(self.problems) == before:
                 state = "为空" if spec.name in data else "缺失"
-                self.problem(spec.name, f"必填字段{state}。{spec.help}")
+                need = "必填字段" if spec.required else f"{doc_type}的必填字段"
+                self.problem(spec.name, f"{need}{state}。{spec.help}")
             values[spec.name] = value
         self.cross_checks(values)
-        if self.problems or any(values[f.name] in (None, ()) for f in FIELDS if f.required):
+        if self.problems or any(values[f.name] in (None, ()) for f in FIELDS if f.is_required(doc_type)):
             return None
         values["disclosure"] = values["disclosure"] or "全文公开"
         values = {k: v for k, v in values.items() if v is not None}
@@ -183,6 +196,16 @@ class _Checker:
         a, r = v.get("assigned_date"), v.get("reply_date")
         if a and r and a > r:
             self.problem("assigned_date", f"交办日期 {a} 晚于答复日期 {r}")
+        if (v.get("promised") or v.get("promised_by")) and v.get("category") != "B":
+            name = "promised" if v.get("promised") else "promised_by"
+            self.problem(name, "只有 B 类答复（所提问题正在解决或列入计划逐步解决）才写承诺事项；"
+                               "请核对办理类别，或删除此字段")
+        elif v.get("promised_by") and not v.get("promised"):
+            self.problem("promised_by", "写了承诺完成日期，请同时在 promised 中写明承诺事项")
+        if v.get("to_unit") is not None and v.get("to_unit") == v.get("unit"):
+            self.problem("to_unit", "会办意见写给主办单位：to_unit 应为主办单位，unit 为出具意见的会办单位，两者不能相同")
+        if v.get("id") and v.get("id") in (v.get("former_ids") or ()):
+            self.problem("former_ids", f"曾用编号中不能有本文件现在的编号“{v['id']}”")
         if v.get("number") and re.search(r"^第|号$", v["number"]):
             self.problem("number", f"“{v['number']}”只需写编号本身（例如 55），页面会自动显示为“第55号”")
         for line, message in find_unsafe_html(body):

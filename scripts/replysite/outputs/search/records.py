@@ -44,7 +44,7 @@ class SearchRecord:
 
 def meta_line(reply: Reply) -> str:
     """Every searchable metadata value of a reply on one line, separated by spaces."""
-    d = reply.reply_date
+    d = reply.date
     values = [KIND_LABELS[reply.kind], f"{reply.kind}{reply.number_label}", "、".join(reply.proposers),
               *reply.unit.all_names, *(u.name for u in reply.co_units),
               *(n for u in reply.co_units for n in u.short_names),
@@ -63,7 +63,7 @@ def record_from_reply(reply: Reply) -> SearchRecord:
     body = markdown_to_text(reply.body) if reply.has_body else ""
     return SearchRecord(
         id=reply.id, url=reply.url, title=reply.title, text=f"{meta_line(reply)}\n{body}",
-        unit=reply.unit.short_name, unit_id=reply.unit.id, date=reply.reply_date.isoformat(),
+        unit=reply.unit.short_name, unit_id=reply.unit.id, date=reply.date.isoformat(),
         year=reply.year, category=reply.category, kind=reply.kind,
         topics=tuple(t.name for t in reply.topics), topic_ids=tuple(t.id for t in reply.topics),
         doc_number=reply.doc_number, proposers=reply.proposers)
