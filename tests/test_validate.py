@@ -74,6 +74,16 @@ EXPECTED = {
                  "如确属单位公开的收款账号，经审核后在 privacy_allow 中列出",
     "personal_email": f"3: contact（联系单位及电话）: 疑似个人电子邮箱 zh***@qq.com：{EMAIL_ADVICE}",
     "email_at_spelling": f"4: contact（联系单位及电话）: 疑似个人电子邮箱 zh***@qq.com：{EMAIL_ADVICE}",
+    # Document types (issue 13): keys that depend on the type.
+    "original_with_reply_date": "9: reply_date（答复日期）: 建议原文不写这个字段（只有答复、再次答复、会办意见、办理进展才有）",
+    "original_without_submitted_date": "1: submitted_date（提出日期）: 建议原文的必填字段缺失。"
+                                       "建议或提案提出的日期，格式 YYYY-MM-DD；建议原文必填。",
+    "opinion_without_to_unit": "1: to_unit（致送单位）: 会办意见的必填字段缺失。会办意见写给的主办单位，取自单位名录。",
+    "promise_not_b": "11: promised（承诺事项）: 只有 B 类答复（所提问题正在解决或列入计划逐步解决）才写承诺事项；"
+                     "请核对办理类别，或删除此字段",
+    "promise_without_text": "11: promised_by（承诺完成日期）: 写了承诺完成日期，请同时在 promised 中写明承诺事项",
+    "unknown_doc_type": "4: doc_type（文件类型）: “复函”不是可用的值；应为 答复、再次答复、会办意见、建议原文、办理进展 之一，"
+                        "您是不是要写“答复”",
     # Reading never raises: YAML oddities, characters, empty files (issue 11).
     "yaml_alias": "12: *cc 会被 YAML 当作别名（重复前面 &cc 处的内容）；" + ALIAS,
     "yaml_alias_bomb": "12: *a 会被 YAML 当作别名（重复前面 &a 处的内容）；" + ALIAS,

@@ -161,10 +161,11 @@ class _Checker:
             doc_type = self.convert(FIELDS_BY_NAME["doc_type"], data["doc_type"]) or DEFAULT_DOC_TYPE
         for spec in FIELDS:
             before = len(self.problems)
-            value = self.convert(spec, data[spec.name]) if spec.name in data else None
             if spec.name == "doc_type":
-                value = doc_type
-            elif value not in (None, ()) and not spec.allowed(doc_type):
+                values[spec.name] = doc_type
+                continue
+            value = self.convert(spec, data[spec.name]) if spec.name in data else None
+            if value not in (None, ()) and not spec.allowed(doc_type):
                 self.problem(spec.name, f"{doc_type}不写这个字段（只有{'、'.join(spec.only_for)}才有）")
             elif value in (None, ()) and spec.is_required(doc_type) and len(self.problems) == before:
                 state = "为空" if spec.name in data else "缺失"
