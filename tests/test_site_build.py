@@ -164,10 +164,17 @@ def test_pagination_keeps_every_reply_reachable(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site")])
     assert result.exit_code == 0, result.output
     site = project / "site"
+    archive = load_archive(tmp_path / "corpus")
     listed = listed_replies(site, "all")
-    assert len(listed) == 120 and len(set(listed)) == 120
-    assert (site / "all" / "page" / "3" / "index.html").is_file()
-    assert not (site / "all" / "page" / "4").exists()
-    assert shown_count(site / "all" / "page" / "3" / "index.html") == 120
-    assert sorted(listed) == sorted(p.parent.name for p in (site / "replies").glob("*/index.html"))
+    cases = len(archive.cases)
+    assert 50 < cases < 120 and len(listed) == len(set(listed)) == cases  # one entry per case
+    pages = -(-cases // PAGE_SIZE)
+    assert (site / "all" / "page" / str(pages) / "index.html").is_file()
+    assert not (site / "all" / "page" / str(pages + 1)).exists()
+    assert shown_count(site / "all" / "page" / str(pages) / "index.html") == cases
+    reached = set(listed)
+    for case in listed_cases(site, "all"):
+        reached |= {t.split("/")[1] for t in content_links(site, site / "cases" / case / "index.html")
+                    if t.startswith("replies/")}
+    assert sorted(reached) == sorted(r.id for r in archive.replies) and len(reached) == 120
     assert PAGE_SIZE == 50

@@ -44,13 +44,34 @@ def files(folder: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("synthetic") / "replies"
-    generate(300, out, seed=5)
+    generate(400, out, seed=5)
     return out
 
 
 @pytest.fixture(scope="module")
-def parsed(corpus: Path) -> list[tuple[Path, dict, str]]:
+def documents(corpus: Path) -> list[tuple[Path, dict, str]]:
     return [(path, *split(path)) for path in sorted(corpus.rglob("*.md"))]
+
+
+@pytest.fixture(scope="module")
+def parsed(documents: list[tuple[Path, dict, str]]) -> list[tuple[Path, dict, str]]:
+    """The reply letters (doc_type 答复): the other documents of their cases are checked below."""
+    return [d for d in documents if d[1].get("doc_type", "答复") == "答复"]
+
+
+def test_some_suggestions_have_two_to_four_documents_of_every_type(corpus: Path, documents) -> None:
+    from replysite.archive import load_archive
+
+    assert len(documents) == 400
+    types = Counter(data.get("doc_type", "答复") for _, data, _ in documents)
+    assert set(types) == {"答复", "再次答复", "会办意见", "建议原文", "办理进展"}
+    assert 0.6 < types["答复"] / len(documents) < 0.9
+    archive = load_archive(corpus, today=TODAY)  # every document passes every check, cases included
+    sizes = Counter(len(c.documents) for c in archive.cases)
+    assert sizes[1] > sizes[2] > 0 and sizes[3] > 0 and max(sizes) <= 4 + 1
+    assert any(c.promise is not None and c.promise.progress for c in archive.cases)
+    assert any(c.promise is not None and c.promise.overdue(archive.as_of) for c in archive.cases)
+    assert all(d.date <= dt.date(2026, 6, 30) for d in archive.replies)
 
 
 def test_same_seed_gives_identical_bytes_and_another_seed_does_not(tmp_path: Path) -> None:
@@ -86,9 +107,9 @@ def test_fields_are_spread_like_a_real_archive(parsed: list[tuple[Path, dict, st
     categories = count("category")
     assert min(categories["A"], categories["B"]) > categories["C"] > categories["D"] > 0
     satisfaction = count("satisfaction")
-    assert satisfaction["满意"] > 200 and satisfaction["基本满意"] > 0 and satisfaction[""] > 0
+    assert satisfaction["满意"] > 0.6 * len(parsed) and satisfaction["基本满意"] > 0 and satisfaction[""] > 0
     disclosure = count("disclosure", "全文公开")
-    assert disclosure["全文公开"] > 270 and disclosure["摘要公开"] > 0 and disclosure["不予公开"] > 0
+    assert disclosure["全文公开"] > 0.85 * len(parsed) and disclosure["摘要公开"] > 0 and disclosure["不予公开"] > 0
     assert len(count("unit")) > 40 and count("session")[""] > 0
     proposers = [data["proposers"] for _, data, _ in parsed]
     assert any(len(p) > 1 for p in proposers)
@@ -98,13 +119,13 @@ def test_fields_are_spread_like_a_real_archive(parsed: list[tuple[Path, dict, st
 
 
 def test_writes_count_replies_by_year_and_the_two_registries(
-        corpus: Path, parsed: list[tuple[Path, dict, str]]) -> None:
-    assert len(parsed) == 300
+        corpus: Path, parsed: list[tuple[Path, dict, str]], documents) -> None:
+    assert len(documents) == 400
     assert sorted(p.name for p in corpus.iterdir() if p.is_file()) == ["topics.yml", "units.yml"]
     years = {int(p.parent.name) for p, _, _ in parsed}
     assert min(years) == 2015 and max(years) == 2025 and len(years) == 11
-    for path, data, _ in parsed:
-        assert path.parent.name == str(data["reply_date"].year)
+    for path, data, _ in documents:
+        assert path.parent.name == str((data.get("reply_date") or data["submitted_date"]).year)
         assert path.stem == data["id"]
 
 

@@ -19,10 +19,11 @@ from pathlib import Path
 
 from ..authoring.reply_file import render_reply, yaml_value
 from . import vocab as v
-from .text import (BANK_SIZE, LetterContext, compose_body, compose_summary, numeral,
+from .text import (BANK_SIZE, SYNTHETIC_NOTICE, LetterContext, compose_body, compose_summary, numeral,
                              sentence_bank)
 
 YEARS = tuple(range(2015, 2026))
+LATEST_DATE = dt.date(2026, 6, 30)  # no document is dated later (the same files on any day)
 POOL_SIZE = 400  # deputies, and members, that proposals are drawn from
 REGISTRY_HEADER = "# 合成测试数据（replysite generate 生成），单位与名称均为虚构。\n"
 
@@ -130,8 +131,8 @@ def _body_target(rng: random.Random) -> int:
 
 def _reply(rng: random.Random, year: int, kind: str, number: str, units: list[_Unit],
            by_id: dict[str, _Unit], pools: dict[str, list[str]], doc_counts: Counter,
-           bank: tuple) -> tuple[str, str, int]:
-    """One reply file: (relative path, text, body length)."""
+           bank: tuple) -> tuple[dict, str, LetterContext]:
+    """One reply: its front-matter values, body and letter context."""
     slug = "jianyi" if kind == "建议" else "tian"
     rid = f"synthetic-{year}-{slug}-{number}"
     topic_idx = rng.sample(range(len(v.TOPICS)), rng.choices((2, 3, 4), (5, 4, 2))[0])
@@ -193,7 +194,7 @@ def _reply(rng: random.Random, year: int, kind: str, number: str, units: list[_U
         body = compose_summary(rng, ctx)
     else:
         body = compose_body(rng, ctx, _body_target(rng))
-    return f"{year}/{rid}.md", render_reply(fm, body), len(body)
+    return fm, body, ctx
 
 
 @functools.lru_cache(maxsize=4)
@@ -210,6 +211,54 @@ def _registries() -> tuple[str, str]:
     for tid, name, aliases, _, _ in v.TOPICS:
         t_lines.append(f"- id: {tid}\n  name: {name}\n  aliases: {yaml_value(list(aliases))}\n")
     return "".join(u_lines), "".join(t_lines)
+
+
+def _follow_ups(rc: random.Random, fm: dict, ctx: LetterContext, by_id: dict[str, _Unit],
+                units: list[_Unit], today: dt.date) -> list[tuple[dict, str]]:
+    """The other documents of the case `fm` answers (some cases have 2–4): the suggestion itself,
+    a co-handler's opinion, a re-reply after 不满意, a progress report on a B-category promise.
+    May add the promise to `fm`, and a `case` key when the documents have no session."""
+    docs: list[tuple[dict, str]] = []
+    rid, replied = fm["id"], fm["reply_date"]
+    lead = next((u for u in units if u.name == fm["unit"] or u.short == fm["unit"] or u.alias == fm["unit"]), units[0])
+    common = {k: fm[k] for k in ("kind", "session", "number", "title", "proposers", "topics") if k in fm}
+    who = "代表" if fm["kind"] == "建议" else "委员"
+    if rc.random() < 0.08:
+        submitted = replied - dt.timedelta(days=rc.randint(90, 160))
+        docs.append(({"id": f"{rid}-yuanwen", "doc_type": "建议原文", **common, "unit": fm["unit"],
+                      "submitted_date": submitted},
+                     f"{SYNTHETIC_NOTICE}\n\n{fm['title']}。建议{ctx.unit}{rc.choice(ctx.keys)}，切实解决群众反映的问题。\n"))
+    if fm.get("co_units") and rc.random() < 0.5:
+        co = next((u for u in units if u.short == fm["co_units"][0]), None)
+        if co is not None:
+            docs.append(({"id": f"{rid}-huiban", "doc_type": "会办意见", **common, "unit": co.short,
+                          "to_unit": lead.short, "reply_date": replied - dt.timedelta(days=rc.randint(5, 20))},
+                         f"{SYNTHETIC_NOTICE}\n\n{lead.short}：\n\n关于《{fm['title']}》，{co.me}会办意见如下："
+                         f"{co.me}将积极配合做好{rc.choice(ctx.keys)}相关工作。\n"))
+    if fm.get("satisfaction") == "不满意" and rc.random() < 0.6:
+        again = replied + dt.timedelta(days=rc.randint(20, 60))
+        if again <= today:
+            docs.append(({"id": f"{rid}-zaici", "doc_type": "再次答复", **common, "unit": fm["unit"],
+                          "category": fm.get("category") or "B", "reply_date": again,
+                          "satisfaction": rc.choice(("满意", "基本满意", "不满意"))},
+                         f"{SYNTHETIC_NOTICE}\n\n尊敬的{'、'.join(fm['proposers'])}{who}：\n\n"
+                         f"根据您对第一次答复的意见，{ctx.me}再次研究了您的{fm['kind']}，现再次答复如下："
+                         f"{ctx.me}将进一步{rc.choice(ctx.keys)}。\n"))
+    if fm.get("category") == "B" and rc.random() < 0.4:
+        by = replied + dt.timedelta(days=rc.randint(120, 400))
+        fm["promised"] = f"{by.year}年{by.month}月底前{rc.choice(ctx.keys)}"
+        fm["promised_by"] = by
+        report = by + dt.timedelta(days=rc.randint(-40, 30))
+        if rc.random() < 0.6 and report <= today:
+            docs.append(({"id": f"{rid}-jinzhan", "doc_type": "办理进展", **common, "unit": fm["unit"],
+                          "reply_date": max(report, replied)},
+                         f"{SYNTHETIC_NOTICE}\n\n关于《{fm['title']}》答复中承诺事项的落实情况：{fm['promised']}，"
+                         "已按期完成。\n"))
+    if docs and "session" not in fm:  # documents without a session are joined by a case key
+        fm["case"] = rid
+        for doc, _ in docs:
+            doc["case"] = rid
+    return docs
 
 
 def generate(count: int, out: Path, seed: int = 0, *, force: bool = False) -> GenerateSummary:
@@ -230,19 +279,27 @@ def generate(count: int, out: Path, seed: int = 0, *, force: bool = False) -> Ge
     (out / "units.yml").write_text(units_yml, encoding="utf-8")
     (out / "topics.yml").write_text(topics_yml, encoding="utf-8")
     slots, lengths = [], []
-    for i in range(count):
+    written = i = 0
+    while written < count:
         # One generator per reply: the first m replies of a larger archive are exactly the m
         # replies of a smaller one, so benchmarks can compare the same pages at every size.
         r = random.Random(f"{seed}:{i}")
+        i += 1
         year, kind = r.choices(YEARS, weights)[0], "建议" if r.random() < 0.55 else "提案"
         last[(year, kind)] += r.randint(1, 3)
         n = last[(year, kind)]
         number = str(n) if kind == "建议" else f"{year}{n:03d}"
-        rel, text, length = _reply(r, year, kind, number, units, by_id, pools, doc_counts, bank)
-        (out / str(year)).mkdir(exist_ok=True)
-        (out / rel).write_bytes(text.encode("utf-8"))
+        fm, body, ctx = _reply(r, year, kind, number, units, by_id, pools, doc_counts, bank)
+        # the rest of this reply's case; its own generator, so the replies stay those of a
+        # smaller archive, with other documents between them
+        others = _follow_ups(random.Random(f"{seed}:case:{fm['id']}"), fm, ctx, by_id, units, LATEST_DATE)
+        for values, text in [(fm, body), *others][:count - written]:
+            day = values.get("reply_date") or values["submitted_date"]
+            (out / str(day.year)).mkdir(exist_ok=True)
+            (out / str(day.year) / f"{values['id']}.md").write_bytes(render_reply(values, text).encode("utf-8"))
+            written += 1
         slots.append((year, kind))
-        lengths.append(length)
+        lengths.append(len(body))
     return GenerateSummary(
         out=out, count=count, seed=seed, units=len(units), topics=len(v.TOPICS),
         by_year=dict(sorted(Counter(y for y, _ in slots).items())),
