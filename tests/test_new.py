@@ -92,7 +92,7 @@ def test_new_writes_every_field_in_schema_order(replies: Path) -> None:
     assert result.exit_code == 0, result.output
     text = new_file().read_text(encoding="utf-8")
     keys = re.findall(r"^([a-z_]+):", text, flags=re.M)
-    assert keys == [f.name for f in FIELDS]
+    assert keys == [f.name for f in FIELDS if f.allowed("答复")]  # the keys of its document type
     assert text.split("\n")[:2] == ["---", "# yaml-language-server: $schema=../reply.schema.json"]
     assert f"id: {NEW_ID}\n" in text
     assert "kind: 建议\n" in text
@@ -104,12 +104,12 @@ def test_new_writes_every_field_in_schema_order(replies: Path) -> None:
 def test_each_field_has_a_chinese_comment_from_its_help(replies: Path) -> None:
     run_new("--id", NEW_ID)
     lines = new_file().read_text(encoding="utf-8").split("\n")
-    for spec in FIELDS:
+    for spec in (f for f in FIELDS if f.allowed("答复")):
         at = next(i for i, line in enumerate(lines) if line.startswith(f"{spec.name}:"))
         comment = at - 1
         while lines[comment - 1].startswith("#"):
             comment -= 1  # back to the first comment line of this field
-        need = "必填" if spec.required else "选填"
+        need = "必填" if spec.is_required("答复") else "选填"
         assert lines[comment] == f"# {spec.label}（{need}）：{spec.help}"
 
 
@@ -314,3 +314,53 @@ def test_new_writes_the_schema_and_editor_agrees_with_check(replies: Path) -> No
         ("number", "minLength"), ("proposers", "minItems"), ("title", "type"),
         ("topics", "minItems"), ("unit", "enum"), ("unit", "type")])
     assert schema_errors(schema, as_editor_reads(front_matter(fill(text)))) == []
+
+
+# --- a document of an existing case ------------------------------------------------------------
+
+@pytest.fixture
+def fixture_replies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from conftest import FIXTURE_SITE_REPLIES
+
+    monkeypatch.chdir(tmp_path)
+    return make_replies(tmp_path, sorted(FIXTURE_SITE_REPLIES.rglob("*.md")), registries=FIXTURE_SITE_REPLIES)
+
+
+@pytest.mark.parametrize(("doc_type", "case", "shared"), [
+    ("再次答复", "fixture-2023-tian-9", {"kind": "提案", "session": "政协新建区第十届委员会第二次会议",
+                                       "number": '"9"', "title": "关于增设社区便民服务点的提案",
+                                       "proposers": "[刘洋]", "unit": "南昌市新建区政务服务数据管理局"}),
+    ("会办意见", "fixture-2023-jianyi-80", {"to_unit": "南昌市新建区交通运输局", "number": '"80"'}),
+    ("办理进展", "xinjian-2023-jianyi-55", {"number": '"55"', "title": "关于进一步优化我区营商环境的几点建议"}),
+])
+def test_new_document_of_a_case_copies_what_the_case_shares(fixture_replies: Path, doc_type: str, case: str,
+                                                            shared: dict) -> None:
+    from replysite.archive import load_archive
+
+    result = run_new("--id", NEW_ID, "--doc-type", doc_type, "--case", case)
+    assert result.exit_code == 0, result.output
+    text = new_file().read_text(encoding="utf-8")
+    assert f"doc_type: {doc_type}\n" in text
+    for key, value in shared.items():
+        assert f"\n{key}: {value}\n" in text, key
+    if doc_type == "会办意见":  # the co-handler writes it: staff fill in which one
+        text = text.replace("unit:  # 待填写", "unit: 区政数局")
+    text = text.replace(f"reply_date: {dt.date.today().isoformat()}", "reply_date: 2025-02-01")
+    new_file().write_text(text + "\n此件为测试文件。\n", encoding="utf-8")
+    archive = load_archive(Path("replies"), today=dt.date(2026, 11, 27))
+    assert archive.case_of[NEW_ID] is archive.case_of[case], "the new document joins the case"
+
+
+def test_new_original_text_has_a_submitted_date_and_no_reply_keys(fixture_replies: Path) -> None:
+    result = run_new("--id", NEW_ID, "--doc-type", "建议原文", "--case", "fixture-2022-jianyi-31")
+    assert result.exit_code == 0, result.output
+    text = new_file().read_text(encoding="utf-8")
+    assert f"submitted_date: {dt.date.today().isoformat()}\n" in text
+    for key in ("reply_date", "category", "satisfaction", "promised", "to_unit"):
+        assert f"\n{key}:" not in text, key
+
+
+def test_new_case_that_does_not_exist(fixture_replies: Path) -> None:
+    result = run_new("--id", NEW_ID, "--doc-type", "再次答复", "--case", "no-such-reply")
+    assert result.exit_code == 1
+    assert result.output == "错误：--case：找不到编号为“no-such-reply”的文件或案件；请写同一件建议或提案中已有文件的编号\n"

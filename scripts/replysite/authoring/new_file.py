@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..model import Topic, Unit
 from ..reading.registry import TOPICS_FILE, UNITS_FILE, load_topics, load_units
-from ..schema import CATEGORY_LABELS, FIELDS, KIND_LABELS, FieldSpec
+from ..schema import CATEGORY_LABELS, DEFAULT_DOC_TYPE, FIELDS, KIND_LABELS, FieldSpec
 from .reply_file import TODO, yaml_value
 
 MAX_LISTED = 30  # registry names listed in a comment; the rest are in the registry file
@@ -74,9 +74,9 @@ def _value(spec: FieldSpec, value: object) -> str:
     return yaml_value(value)
 
 
-def field_comment(spec: FieldSpec, choices: Choices) -> list[str]:
+def field_comment(spec: FieldSpec, choices: Choices, doc_type: str = DEFAULT_DOC_TYPE) -> list[str]:
     """The comment lines written above one field."""
-    need = "必填" if spec.required else "选填"
+    need = "必填" if spec.is_required(doc_type) else "选填"
     lines = [f"# {spec.label}（{need}）：{spec.help}"]
     if spec.type == "choice":
         lines.append(f"#   可选值：{'、'.join(spec.choices)}")
@@ -93,7 +93,7 @@ def field_comment(spec: FieldSpec, choices: Choices) -> list[str]:
     return lines
 
 
-def field_line(spec: FieldSpec, values: dict[str, str]) -> str:
+def field_line(spec: FieldSpec, values: dict[str, str], doc_type: str = DEFAULT_DOC_TYPE) -> str:
     """`key: value` with the given value, the default, or a blank of the right shape."""
     if spec.name in values:
         return f"{spec.name}: {_value(spec, values[spec.name])}"
@@ -101,11 +101,13 @@ def field_line(spec: FieldSpec, values: dict[str, str]) -> str:
         return f"{spec.name}: {_value(spec, spec.default)}"
     blank = "[]" if spec.is_list else '""' if spec.name == "number" else ""
     line = f"{spec.name}: {blank}".rstrip()
-    return f"{line}  {TODO}" if spec.required else line
+    return f"{line}  {TODO}" if spec.is_required(doc_type) else line
 
 
 def render_template(values: dict[str, str], choices: Choices, schema_ref: str) -> str:
-    """The whole new reply file. `values` holds what is already known (id, kind, reply_date)."""
+    """The whole new reply file. `values` holds what is already known (id, kind, reply_date …);
+    the fields are those of its document type (`doc_type`, 答复 when not given)."""
+    doc_type = str(values.get("doc_type") or DEFAULT_DOC_TYPE)
     lines = [
         "---",
         f"# yaml-language-server: $schema={schema_ref}",
@@ -114,9 +116,11 @@ def render_template(values: dict[str, str], choices: Choices, schema_ref: str) -
         "# 答复正文写在文件末尾第二个 --- 之后。填好后运行 replysite check 检查。",
     ]
     for spec in FIELDS:
+        if not spec.allowed(doc_type):
+            continue
         lines.append("")
-        lines += field_comment(spec, choices)
-        lines.append(field_line(spec, values))
+        lines += field_comment(spec, choices, doc_type)
+        lines.append(field_line(spec, values, doc_type))
     lines += ["---", ""]
     return "\n".join(lines)
 
