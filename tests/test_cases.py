@@ -186,3 +186,16 @@ def test_the_case_key_joins_documents_without_a_session(tmp_path: Path, monkeypa
     case = archive.case_of["fixture-2022-tian-5"]
     assert case.id == "tian-5-2022" and [d.id for d in case.documents] == ["fixture-2022-tian-5",
                                                                            "fixture-2022-tian-5-zaici"]
+
+
+def test_case_exports_have_the_documented_columns(built_fixture_site: Path) -> None:
+    from replysite.archive.open_data import CASE_COLUMNS
+
+    keys = [key for key, *_ in CASE_COLUMNS]
+    header = (built_fixture_site / "data" / "cases.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.split(",") == keys
+    records = json.loads((built_fixture_site / "data" / "cases.json").read_text(encoding="utf-8"))
+    assert all(list(r) == keys for r in records)
+    documented = page(built_fixture_site, "open-data")
+    assert all(f"<code>{k}</code>" in documented for k in keys)
+    assert "cases.json" in documented and "overdue.csv" in documented

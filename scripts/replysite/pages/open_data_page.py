@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..archive.open_data import (CSV_FILE, DATA_NOTES, DERIVED_COLUMNS, JSON_FILE, LIST_SEPARATOR,
-                                 exported_fields, id_column)
+from ..archive.open_data import (CASE_COLUMNS, CASES_CSV, CASES_JSON, CSV_FILE, DATA_NOTES, DERIVED_COLUMNS,
+                                 JSON_FILE, LIST_SEPARATOR, OVERDUE_CSV, OVERDUE_JSON, exported_fields, id_column)
 from ..schema import SCHEMA_FILE, FieldSpec
 from ..urls import DATA_DIR
 from .markup import escape_html
@@ -47,8 +47,9 @@ def render_open_data_markdown(link_prefix: str = "../", block: Callable[[str], s
     data = f"{link_prefix}{DATA_DIR}/"
     return "\n".join([
         b("<p>本站全部答复的目录信息以开放格式提供，可自由下载、引用和再利用。"
-          "每件已发布的答复对应一条记录，包括摘要公开和不予公开的答复（标明其公开方式）；"
-          "不予公开的答复只提供目录信息，不含正文。</p>"),
+          "每份已发布的文件（答复、再次答复、会办意见、建议原文、办理进展）对应一条记录，包括摘要公开和"
+          "不予公开的文件（标明其公开方式）；不予公开的只提供目录信息，不含正文。"
+          "另有每件建议或提案一条记录的汇总，以及逾期未报告进展的承诺清单。</p>"),
         "",
         "## 下载",
         "",
@@ -58,6 +59,10 @@ def render_open_data_markdown(link_prefix: str = "../", block: Callable[[str], s
           f'<li><a href="{data}{CSV_FILE}">replies.csv</a>：CSV 格式，UTF-8 编码（带 BOM，'
           f"可直接用 Excel 打开），不含正文；列表字段的多个值用“{LIST_SEPARATOR}”分隔；"
           "以 =、+、-、@ 等开头的单元格前加了单引号，以免电子表格把它当作公式。</li>\n"
+          f'<li><a href="{data}{CASES_JSON}">cases.json</a>、<a href="{data}{CASES_CSV}">cases.csv</a>：'
+          "每件建议或提案一条记录（文件份数、办理情况、满意度、再次答复、承诺事项和是否逾期），字段见下文。</li>\n"
+          f'<li><a href="{data}{OVERDUE_JSON}">overdue.json</a>、<a href="{data}{OVERDUE_CSV}">overdue.csv</a>：'
+          "承诺期限已过而尚无办理进展文件的建议和提案，字段同 cases。</li>\n"
           f'<li><a href="{data}{SCHEMA_FILE}">reply.schema.json</a>：答复文件前置元数据的 '
           "JSON Schema（draft 2020-12），可用于校验或在编辑器中自动补全。</li>\n"
           "</ul>"),
@@ -70,5 +75,10 @@ def render_open_data_markdown(link_prefix: str = "../", block: Callable[[str], s
         b("<p>按 CSV 文件的列顺序排列；JSON 记录的键与之相同，另加 <code>body</code>。</p>"),
         "",
         b('<dl class="rs-fields">\n' + "\n".join(entries) + "\n</dl>"),
+        "",
+        "## 建议提案汇总的字段（cases、overdue）",
+        "",
+        b('<dl class="rs-fields">\n' + "\n".join(_entry(k, label, jtype, e(desc)) for k, label, jtype, desc in CASE_COLUMNS)
+          + "\n</dl>"),
         "",
     ])
