@@ -7,7 +7,7 @@ from typing import Callable
 
 from ..archive.cases import CaseStats
 from ..archive.stats import NO_FEEDBACK, Count, Stats, percent
-from ..urls import page_url, case_source
+from ..urls import OPEN_DATA_PAGE, OVERDUE_FEED, case_source, page_url
 
 
 def case_url(case_id: str) -> str:
@@ -113,7 +113,9 @@ def _cases_section(b: Block, cases: CaseStats, prefix: str) -> list[str]:
             f"<td>{e(c.promise.text)}</td><td>{c.promise.by.isoformat()}</td>"
             f"<td>{(cases.as_of - c.promise.by).days}</td></tr>" for c in cases.overdue)
         out += [b(f"<p>B 类答复中写明承诺事项和期限的共 {cases.promises} 件；期限已过（早于 {as_of}）而尚无"
-                  f"办理进展文件的有 {len(cases.overdue)} 件，列表也可以订阅（Atom）和下载（数据下载页）。</p>"), "",
+                  f"办理进展文件的有 {len(cases.overdue)} 件。这份清单也可以"
+                  f'<a href="{e(prefix + OVERDUE_FEED)}">订阅（Atom）</a>，或在'
+                  f'<a href="{e(prefix + page_url(OPEN_DATA_PAGE))}">开放数据</a>中下载（overdue.csv）。</p>'), "",
                 b('<table>\n<caption>逾期未报告进展的承诺</caption>\n<thead><tr><th scope="col">建议或提案</th>'
                   '<th scope="col">主办单位</th><th scope="col">承诺事项</th><th scope="col">期限</th>'
                   f'<th scope="col">已过天数</th></tr></thead>\n<tbody>{rows}</tbody>\n</table>'), ""]
