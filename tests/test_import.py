@@ -162,7 +162,8 @@ def test_category_forms(line: str, category: str) -> None:
     ("提案编号\n\n108", "108"),
 ])
 def test_number_forms(header: str, number: str) -> None:
-    assert extract(f"{header}\n\n王五代表：\n\n您的建议收悉。\n").fields["number"] == number
+    role = "委员" if "提案" in header else "代表"
+    assert extract(f"{header}\n\n王五{role}：\n\n您的来信收悉。\n").fields["number"] == number
 
 
 @pytest.mark.parametrize("heading, session", [
@@ -173,7 +174,8 @@ def test_number_forms(header: str, number: str) -> None:
      "新建区第十八届人民代表大会第二次会议"),
 ])
 def test_session_forms(heading: str, session: str) -> None:
-    assert extract(f"{heading}\n\n王五代表：\n\n您的建议收悉。\n").fields["session"] == session
+    role = "委员" if "提案" in heading else "代表"
+    assert extract(f"{heading}\n\n王五{role}：\n\n您的来信收悉。\n").fields["session"] == session
 
 
 @pytest.mark.parametrize("date_text, date", [
