@@ -136,8 +136,13 @@ def write_pdf(text: str, path: Path) -> None:
             draw("    ".join(cell.strip() for cell in line.split("\t")), left)
             continue
         if role in ("heading", "right"):
-            w = pdfmetrics.stringWidth(line, font, size)
-            draw(line, (width - w) / 2 if role == "heading" else width - right - w - 2 * size)
+            while line:  # a long heading is wrapped, each piece centred
+                n = len(line)
+                while n > 1 and pdfmetrics.stringWidth(line[:n], font, size) > width - left - right - 4 * size:
+                    n -= 1
+                w = pdfmetrics.stringWidth(line[:n], font, size)
+                draw(line[:n], (width - w) / 2 if role == "heading" else width - right - w - 2 * size)
+                line = line[n:]
             continue
         indent = 2 * size if role == "body" else 0
         while line:

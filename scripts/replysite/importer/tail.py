@@ -140,8 +140,8 @@ def cc(lines: list[str]) -> list[str] | None:
         if not match:
             continue
         text = match.group(1)
-        for more in lines[index + 1:index + 4]:
-            if not more or more == FURNITURE or _is_label_line(more):
+        for more in [x for x in lines[index + 1:index + 5] if x][:2]:
+            if more == FURNITURE or _is_label_line(more):
                 break
             cut = not text.rstrip().endswith(("。", ".")) and len(more) <= 12 and more.endswith(("。", "."))
             if not text.rstrip().endswith(_SEPARATOR_END) and not cut:
