@@ -186,16 +186,24 @@ def _quoted(sentence: str) -> list[tuple[int, int, str]]:
 def quoted_title(sentence: str) -> str | None:
     """The title inside 《》 or “”: the first that follows 提出的/所提/领衔提出的 or that is
     followed by 收悉, else the first that reads as a title: `您提出的《关于…的建议》收悉`,
-    `您提出的关于“关于…的建议”的建议收悉`, `《关于以人工智能赋能“一网通办”的建议》`."""
+    `您提出的关于“关于…的建议”的建议收悉`, `《关于以人工智能赋能“一网通办”的建议》`;
+    `关于“加强课后服务”的建议` gives `关于加强课后服务的建议` (the quote marks dropped)."""
     quoted = _quoted(sentence)
     for start, end, text in quoted:
         before, after = sentence[max(0, start - 8):start], sentence[end:end + 24]
         if text.endswith(("答复", "回复", "复函")):
             continue
-        if re.search(r"(?:提出|所提|领衔提出|联名提出|交办|转来|交由我\S{0,2}办理)的?(?:关于)?$", before) \
-                or re.match(r"^(?:的(?:建议|提案))?\s*(?:[(（][^()（）]{0,20}号[)）])?\s*(?:已|均)?(?:收悉|收到|悉)", after):
-            if is_title(text) or "收悉" in after[:12]:
-                return text
+        acknowledged = re.search(r"(?:提出|所提|领衔提出|联名提出|交办|转来|交由我\S{0,2}办理)的?(?:关于)?$", before) \
+            or re.match(r"^(?:的(?:建议|提案))?\s*(?:[(（][^()（）]{0,20}号[)）])?\s*(?:已|均)?(?:收悉|收到|悉)", after)
+        if not acknowledged:
+            continue
+        if is_title(text):
+            return text
+        wrapper = re.match(r"^的(建议|提案)", after)
+        if before.endswith("关于") and wrapper:
+            return f"关于{text}的{wrapper.group(1)}"
+        if sentence[start] == "《" and re.match(r"^\s*(?:[(（][^()（）]{0,20}号[)）])?\s*(?:已|均)?(?:收悉|收到)", after):
+            return text
     for _, _, text in quoted:
         if is_title(text) and not text.endswith(("答复", "回复", "复函")):
             return text

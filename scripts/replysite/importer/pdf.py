@@ -85,10 +85,11 @@ def _paragraphs(lines: list[dict]) -> list[str]:
         em = line["size"]
         new = previous is None
         if previous is not None:
-            short = previous["x1"] < right - 2 * em
+            short = previous["x1"] < right - 3 * em
             indented = line["x0"] > left + 1.5 * em
             # a centred or right-aligned line, or a row of columns, stands alone
-            alone = previous["x0"] > left + 2.5 * em or previous["columns"] or line["columns"]
+            centred = previous["x0"] > left + em and abs((previous["x0"] - left) - (right - previous["x1"])) < em
+            alone = previous["x0"] > left + 2.5 * em or centred or previous["columns"] or line["columns"]
             if line["top"] <= previous["top"]:  # the next page
                 new = short or indented or alone
             else:
