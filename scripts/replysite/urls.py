@@ -19,6 +19,7 @@ SEARCH_DATA_DIR = "search-data"
 DATA_DIR = "data"
 FEEDS_DIR = "feeds"
 ASSETS_DIR = "assets/replysite"
+ORIGINALS_DIR = "originals"
 # Groupings with an Atom feed per group, and the feed kind each one has.
 FEED_KINDS = {"units": "unit", "topics": "topic"}
 
@@ -73,6 +74,11 @@ def feed_path(kind: str, ident: str | None = None) -> str:
     if not ident:
         raise ValueError(f"{kind} 订阅需要编号")
     return f"{FEEDS_DIR}/{kind}s/{ident}.atom.xml"
+
+
+def attachment_path(reply_id: str, name: str) -> str:
+    """Site-relative path of a reply's original file: `originals/<id>/<name>`."""
+    return f"{ORIGINALS_DIR}/{reply_id}/{name}"
 
 
 def asset_path(name: str) -> str:

@@ -62,9 +62,12 @@ def front_matter_line(name: str, value: object) -> str | None:
 
 
 def yaml_value(value: object) -> str:
-    """A value as YAML: a flow list `[甲, 乙]` or a scalar."""
+    """A value as YAML: a flow list `[甲, 乙]`, a flow mapping `{path: …, sha256: …}` (the
+    items of `attachments`) or a scalar."""
     if isinstance(value, (list, tuple)):
-        return f"[{', '.join(scalar(v, in_list=True) for v in value)}]"
+        return f"[{', '.join(yaml_value(v) if isinstance(v, dict) else scalar(v, in_list=True) for v in value)}]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {scalar(v, in_list=True)}" for k, v in value.items()) + "}"
     return scalar(value)
 
 

@@ -33,7 +33,7 @@ def _check_file(path: Path, replies_dir: Path, root: str, units, topics, today: 
     raw, problems = read_reply(path, shown)
     if raw is None:
         return None, problems, None
-    reply, reply_problems = build_reply(raw, units, topics, today)
+    reply, reply_problems = build_reply(raw, units, topics, today, replies_dir)
     ident = raw.data.get("id")
     seen = (ident.strip(), shown, raw.key_lines.get("id", 1)) if isinstance(ident, str) and ident.strip() else None
     return reply, problems + reply_problems, seen
