@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -71,10 +73,16 @@ def yaml_value(value: object) -> str:
     return scalar(value)
 
 
-def render_reply(values: dict[str, object], body: str) -> str:
-    """The whole reply file."""
-    lines = [line for spec in FIELDS
-             if (line := front_matter_line(spec.name, values.get(spec.name))) is not None]
+def render_reply(values: dict[str, object], body: str, comments: dict[str, str] | None = None,
+                 notice: list[str] | None = None) -> str:
+    """The whole reply file. `comments` adds `  # …` after a field's line (a proposal for staff
+    to confirm), `notice` comment lines at the top of the front-matter."""
+    lines = [f"# {line}" for line in notice or ()]
+    for spec in FIELDS:
+        line = front_matter_line(spec.name, values.get(spec.name))
+        if line is not None:
+            comment = (comments or {}).get(spec.name)
+            lines.append(f"{line}  # {comment}" if comment and TODO not in line else line)
     text = "---\n" + "\n".join(lines) + "\n---\n"
     return text + ("\n" + body.strip() + "\n" if body.strip() else "")
 
@@ -89,6 +97,26 @@ def reply_path(out: Path, values: dict[str, object], fallback_stem: str) -> Path
 
 def write_reply(path: Path, text: str) -> None:
     """Create the file; FileExistsError when it exists (an import never overwrites)."""
+    write_new(path, text.encode("utf-8"))
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Create `path` with `data` in one step: written to a temporary file beside it, then
+    linked into place, which fails with FileExistsError when the name is taken. An interrupted
+    write leaves no half-written file under the name."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
+    handle, temporary = tempfile.mkstemp(prefix=".import-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: exclusive create instead
+            with path.open("xb") as out:
+                out.write(data)
+    finally:
+        os.unlink(temporary)

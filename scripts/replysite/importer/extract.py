@@ -301,10 +301,13 @@ def short_names(unit: str | None, text: str) -> list[str]:
     if not unit:
         return []
     core = re.sub(r"[(（][^()（）]*[)）]$", "", unit)
+    inside = [m.span() for m in re.finditer(re.escape(core), text)]
     found = []
     for match in re.finditer(r"[省市县区州旗镇乡][\u4e00-\u9fa5]{1,12}?(?:局|委|办|厅|院|中心)(?![\u4e00-\u9fa5]{0,1}(?:局|委|办))",
                              text):
         name = match.group(0)
+        if any(a <= match.start() < b for a, b in inside):
+            continue
         if name != core and name not in found and len(name) < len(core) and t.is_subsequence(name, core) \
                 and name[-1] == core[-1]:
             found.append(name)
