@@ -82,15 +82,17 @@ class Outcome:
 
 
 def collect(paths: list[Path]) -> tuple[list[Path], list[Outcome]]:
-    """The letters named, folders searched recursively (hidden files and folders left out),
-    in a stable order; a named file of another type fails with a message."""
+    """The letters named, folders searched recursively (hidden files and folders, README files
+    and copies of originals left out), in a stable order; a named file of another type fails
+    with a message."""
     found: list[Path] = []
     failed: list[Outcome] = []
     for path in paths:
         if path.is_dir():
             found += sorted((p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
                              and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                             and ORIGINAL_MARK not in p.name), key=lambda p: p.as_posix())
+                             and ORIGINAL_MARK not in p.name and p.stem.upper() != "README"),
+                            key=lambda p: p.as_posix())
         elif path.suffix.lower() in SUFFIXES:
             found.append(path)
         else:
@@ -222,7 +224,8 @@ class Batch:
         co_units = raw.data.get("co_units")
         for name in [unit, *(co_units if isinstance(co_units, list) else [])]:
             if isinstance(name, str) and name.strip():
-                shorts = short_names(name.strip(), raw.body) if name == unit else []
+                text = reply_file.read_text(encoding="utf-8", errors="replace")
+                shorts = short_names(name.strip(), text) if name == unit else []
                 self.proposals.add(name.strip(), shorts, reply_file.as_posix())
 
 

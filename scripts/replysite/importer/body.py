@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .clean import FURNITURE
-from .dates import date_line
+from .dates import date_line, date_shaped
 from .tail import org_name, signed_date_line
 
 # A paragraph ending with one of these is complete; any other is continued by the next one
@@ -32,12 +32,12 @@ def is_end_marker(lines: list[str], index: int) -> bool:
     """Where the body stops: attachment (附：), date line, signature above a date, 抄送,
     contact or postcode lines, the feedback form, a trailing category line."""
     line = lines[index]
-    if line == FURNITURE or any(p.search(line) for p in _END_MARKERS) or date_line(line) \
+    if line == FURNITURE or any(p.search(line) for p in _END_MARKERS) or date_shaped(line) \
             or signed_date_line(line)[1]:
         return True
     if org_name(line):
         following = [x for x in lines[index + 1:index + 5] if x][:2]
-        return any(date_line(x) for x in following)
+        return any(date_shaped(x) for x in following)
     return False
 
 

@@ -77,3 +77,8 @@ def impossible_date_line(line: str) -> str | None:
     if inner and _to_date(inner) is None:
         return inner.group(0)
     return None
+
+
+def date_shaped(line: str) -> bool:
+    """A line written as a date, valid or not (it ends a letter's body either way)."""
+    return bool(_DATE_LINE.match(line.strip()))

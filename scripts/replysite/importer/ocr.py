@@ -19,7 +19,7 @@ from .errors import DocumentError
 DPI = 200  # 300 dpi was no better with this model and twice as slow (research notes)
 LANGUAGE = "chi_sim"
 _CJK = r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’《》]"
-_FULL = {":": "：", ";": "；", ",": "，", "!": "！", "?": "？", "(": "（", ")": "）"}
+_FULL = {":": "：", ";": "；", ",": "，", "!": "！", "?": "？", "(": "（", ")": "）", "〈": "（", "〉": "）"}
 
 
 def ocr_available() -> str | None:
@@ -42,7 +42,7 @@ def ocr_available() -> str | None:
 def tidy_ocr(text: str) -> str:
     """Spaces between Chinese characters removed, ASCII punctuation between them made full width."""
     text = re.sub(rf"(?<={_CJK})[ \t]+(?={_CJK})", "", text)
-    text = re.sub(rf"(?<={_CJK})([:;,!?()])|([:;,!?()])(?={_CJK})",
+    text = re.sub(rf"(?<={_CJK})[ \t]*([:;,!?()〈〉])[ \t]*|[ \t]*([:;,!?()〈〉])[ \t]*(?={_CJK})",
                   lambda m: _FULL[m.group(1) or m.group(2)], text)
     return text
 

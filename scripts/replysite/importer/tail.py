@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from .clean import COLON, FURNITURE, label
-from .dates import date_line, find_date
+from .dates import date_line, date_shaped, find_date
 
 _ORG_SUFFIXES = ("局", "委", "办", "办公室", "委员会", "政府", "中心", "院", "所", "厅", "部", "公司",
                  "集团", "站", "队", "处", "社", "馆", "署", "会", "行", "街道", "镇", "乡", "园区",
@@ -80,7 +80,7 @@ def signature_units(tail: list[str]) -> list[str]:
         names, _ = signed_date_line(line)
         if names:
             return names
-        if date_line(line):
+        if date_shaped(line):
             above = [x for x in tail[max(0, index - 4):index] if x]
             if len(above) >= 2 and _SECOND_NAME.match(above[-1]) and len(org_names(above[-2])) == 1:
                 return [org_names(above[-2])[0] + f"（{_SECOND_NAME.match(above[-1]).group(1)}）"]
