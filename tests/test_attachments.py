@@ -115,3 +115,18 @@ def test_build_publishes_the_original_and_links_it(tmp_path: Path) -> None:
     row = next(r for r in rows if r["id"] == "xinjian-2023-jianyi-55")
     assert row["attachments"] == f"sha256:{SHA} {listed['url']}"
     assert all(r["attachments"] == "" for r in rows if r["id"] != "xinjian-2023-jianyi-55")
+
+
+def test_a_text_original_with_a_private_number_stops_the_build(tmp_path: Path) -> None:
+    project = make_site(tmp_path)
+    reply = project / "replies" / "2023" / "xinjian-2023-jianyi-55.md"
+    original = reply.with_name("xinjian-2023-jianyi-55.原件.txt")
+    original.write_text("程伟川代表：\n如有疑问请联系 13812345678。\n", encoding="utf-8")
+    digest = hashlib.sha256(original.read_bytes()).hexdigest()
+    text = reply.read_text(encoding="utf-8").replace(
+        "\n---\n", f"\nattachments: [{{path: {original.name}, sha256: {digest}}}]\n---\n", 1)
+    reply.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site")])
+    assert result.exit_code == 1
+    assert "originals/xinjian-2023-jianyi-55/xinjian-2023-jianyi-55.原件.txt:2: 疑似个人手机号码 138****5678" in result.output
+    assert not (project / "site").exists()

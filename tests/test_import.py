@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from docx import Document
 
-from replysite.commands.import_letters import import_command
 from replysite.importer import extract, read_document
 from replysite.importer.documents import DocumentError
 from replysite.authoring.reply_file import render_reply, scalar

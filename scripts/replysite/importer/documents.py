@@ -40,7 +40,8 @@ def docx_text(path: Path) -> str:
     try:
         document = Document(str(path))
     except Exception as exc:  # python-docx raises several types for a damaged file
-        raise DocumentError(f"无法读取 Word 文件：{exc}") from exc
+        raise DocumentError("无法读取 Word 文件（文件可能已损坏，或不是 .docx 格式；"
+                            "旧的 .doc 文件请先用 Word 或 WPS 另存为 .docx）") from exc
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):

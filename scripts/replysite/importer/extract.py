@@ -253,7 +253,10 @@ class Reader:
         letter = self.letter
         found = [f.category_value(v) for v in self.labels("category")]
         top = [x for x in letter.header if x][:8]
-        found += [f.standalone_category(x, bare=True) for x in top]
+        # a lone letter at the top right is the category, unless the page has several (a
+        # web page's font-size links "A A A")
+        bare = [x for x in letter.header if f.standalone_category(x, bare=True) and not f.standalone_category(x)]
+        found += [f.standalone_category(x, bare=len(bare) == 1) for x in top]
         found += [f.labelled_category(x) or f.standalone_category(x) for x in letter.header[8:]]
         found.append(f.heading_category(letter.heading))
         found += [f.labelled_category(x) or f.standalone_category(x) for x in letter.tail]
