@@ -217,3 +217,20 @@ def test_options_that_do_not_fit(replies: Path, tmp_path: Path) -> None:
     assert (f"失败 {other.as_posix()}：不支持的文件类型“.wps”：可导入 PDF、网页（.html/.htm）、Word（.docx）、"
             "文本（.txt）和 Markdown（.md）\n") in result.output
     assert "已写入 replies/2023/" in result.output
+
+
+def test_a_saved_page_with_a_private_address_in_its_footer_is_not_published(replies: Path, tmp_path: Path) -> None:
+    import sys
+    sys.path.insert(0, str(ROOT / "tests"))
+    from letter_formats import web_page
+
+    page = web_page((LETTERS / "10-national-agency-spaced-number.txt").read_text(encoding="utf-8"))
+    path = tmp_path / "page.html"
+    path.write_text(page.replace("网站标识码", "网站维护：webmaster2023@163.com 网站标识码"), encoding="utf-8")
+    result = invoke(path)
+    assert result.exit_code == 0, result.output
+    assert "（原件已保存但未公开：gjljlyglj-2018-jianyi-6750.原件.html.txt）" in result.output
+    assert "原件中有1处疑似个人信息（疑似个人电子邮箱 we***@163.com）" in result.output
+    reply = replies / "2018" / "gjljlyglj-2018-jianyi-6750.md"
+    assert "attachments" not in front_matter(reply)
+    assert "webmaster" not in reply.read_text(encoding="utf-8")  # the footer is not the letter

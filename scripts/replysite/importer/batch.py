@@ -176,6 +176,11 @@ class Batch:
                                                                result.body) or None
         original_name = f"{ident}{ORIGINAL_MARK}{ORIGINAL_SUFFIX[source.suffix.lower()]}"
         private = privacy.find_private_details(document.text)
+        if ORIGINAL_SUFFIX[source.suffix.lower()].endswith(".txt"):
+            # a text original is published as it is (a saved page with its scripts and footer):
+            # the build scans it as written, so the import does too
+            raw = source.read_bytes().decode("utf-8", errors="replace")
+            private += [h for h in privacy.find_private_details(raw) if h.value not in {x.value for x in private}]
         attached = not private
         if attached:
             values["attachments"] = [{"path": original_name, "sha256": sha}]
