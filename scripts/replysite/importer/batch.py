@@ -43,6 +43,7 @@ OCR_NOTICE = ("本文件由扫描件的文字识别（OCR）生成：正文和�
               "请对照原件逐项核对，核对后删除这一行")
 TOPICS_COMMENT = "根据标题和正文建议的主题，请确认"
 _SHA_LINE = re.compile(r"sha256:\s*[\"']?([0-9a-f]{64})")
+_PATH_LINE = re.compile(r"path:\s*[\"']?([^,}\"'\n]+?)[\"']?\s*[,}]")
 _ID_LINE = re.compile(r"^id:\s*[\"']?([a-z0-9-]+)", re.MULTILINE)
 
 
@@ -121,8 +122,12 @@ class Batch:
         self._scan()
 
     def _scan(self) -> None:
+        """Checksums of the originals already in the folder: from the replies' `attachments`,
+        and by hashing the `*.原件.*` copies no reply lists (kept, not published)."""
         if not self.out.is_dir():
             return
+        listed: set[Path] = set()
+        copies: list[Path] = []
         for path in sorted(self.out.rglob("*")):
             if not path.is_file() or any(p.startswith((".", "_")) for p in path.relative_to(self.out).parts):
                 continue
@@ -130,9 +135,13 @@ class Batch:
                 text = path.read_text(encoding="utf-8", errors="replace")[:20000]
                 for sha in _SHA_LINE.findall(text):
                     self.known.setdefault(sha, path)
+                listed.update(path.parent / name for name in _PATH_LINE.findall(text))
                 self.ids.update(_ID_LINE.findall(text))
                 self.ids.add(path.stem)
             elif ORIGINAL_MARK in path.name:
+                copies.append(path)
+        for path in copies:
+            if path not in listed:
                 stem = path.name.split(ORIGINAL_MARK)[0]
                 self.known.setdefault(sha256_of(path), path.with_name(f"{stem}.md"))
 
