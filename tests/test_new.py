@@ -123,7 +123,7 @@ def test_choices_and_registry_names_are_offered(replies: Path) -> None:
             "南昌市新建区优化营商环境工作领导小组办公室（区营商办）、\n"
             "#             南昌市新建区司法局（区司法局）\n"
             "#   也可写名录（replies/units.yml）中的简称或别名；新单位请先加入名录。\n") in text
-    assert "#   可选主题：营商环境、政务服务、监管执法\n" in text
+    assert "#   可选主题：营商环境、政务服务、监管执法、教育、" in text
     assert "kind:  # 待填写\n" in text  # no --kind: left for staff
 
 

@@ -39,6 +39,20 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """An original file kept with a reply (`attachments`), checked against its SHA-256."""
+
+    name: str  # the file's name, as published: originals/<reply id>/<name>
+    path: Path  # where it is read from (inside the replies folder)
+    sha256: str
+    size: int
+
+    @property
+    def kind_label(self) -> str:
+        return {".pdf": "PDF", ".docx": "Word", ".txt": "文本"}.get(self.path.suffix.lower(), "文件")
+
+
+@dataclass(frozen=True)
 class Reply:
     """One reply letter, parsed and validated. Built only by `validate.build_reply`."""
 
@@ -71,6 +85,7 @@ class Reply:
     contact: str | None = None
     postcode: str | None = None
     source_url: str | None = None
+    attachments: tuple[Attachment, ...] = ()
     privacy_allow: tuple[str, ...] = field(default=(), compare=False)
 
     @property

@@ -35,6 +35,9 @@ DEFAULT_DISCLOSURE = "全文公开"
 SCHEMA_FILE = "reply.schema.json"  # in replies/ for editors, in the site's data/ for re-users
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_RE = re.compile(ID_PATTERN)
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+# What an original may be: the site serves these as downloads, never as pages of its own.
+ATTACHMENT_SUFFIXES = (".pdf", ".docx", ".txt")
 
 
 @dataclass(frozen=True)
@@ -42,9 +45,10 @@ class FieldSpec:
     """One front-matter key.
 
     `type` is one of: "id", "text", "list" (of text), "ids" (list of ids), "date", "choice",
-    "unit", "units", "topics", "url". Registry-backed types ("unit", "units", "topics") are text
-    in the file and resolved against `replies/units.yml` / `replies/topics.yml`. Which keys a
-    document needs depends on its `doc_type` (`required_for`, `only_for`).
+    "unit", "units", "topics", "url", "attachments" (a list of {path, sha256}). Registry-backed
+    types ("unit", "units", "topics") are text in the file and resolved against
+    `replies/units.yml` / `replies/topics.yml`. Which keys a document needs depends on its
+    `doc_type` (`required_for`, `only_for`).
     """
 
     name: str
@@ -61,7 +65,7 @@ class FieldSpec:
 
     @property
     def is_list(self) -> bool:
-        return self.type in ("list", "units", "topics", "ids")
+        return self.type in ("list", "units", "topics", "ids", "attachments")
 
     def is_required(self, doc_type: str) -> bool:
         return self.required or doc_type in self.required_for
@@ -161,6 +165,12 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("former_ids", "曾用编号", "ids", False,
               "本文件以前用过的编号（改过编号时填写）；网站在旧网址保留跳转页，外部链接不会失效。",
               ["xinjian-2023-jianyi-55-old"]),
+    FieldSpec("attachments", "原件", "attachments", False,
+              "答复原件（PDF、Word 或文本文件）列表，每项写 path（相对于本答复文件所在文件夹的路径，"
+              "文件须放在答复文件夹内）和 sha256（文件的 SHA-256 校验值，replysite import 自动填写）；"
+              "原件随网站发布，页面上链接为“原件”。",
+              [{"path": "xinjian-2023-jianyi-55.原件.pdf",
+                "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}]),
     FieldSpec("privacy_allow", "隐私检查例外", "list", False,
               "经审核确认可以公开的号码或地址（例如单位公开的服务电话），逐项列出；"
               "隐私检查不再对这些内容报错。", ["12345"]),
@@ -203,6 +213,13 @@ def json_schema(unit_names: list[str] | None = None, topic_names: list[str] | No
             item["enum"] = sorted(topic_names)
         if f.name == "postcode":
             item["pattern"] = r"^\d{6}$"
+        if f.type == "attachments":
+            item = {"type": "object", "required": ["path", "sha256"], "additionalProperties": False,
+                    "properties": {
+                        "path": {"type": "string", "minLength": 1, "pattern": r"\.(pdf|docx|txt)$",
+                                 "description": "相对于本答复文件所在文件夹的路径"},
+                        "sha256": {"type": "string", "pattern": SHA256_PATTERN,
+                                   "description": "文件的 SHA-256 校验值（64 位小写十六进制）"}}}
         if f.is_list:
             prop: dict[str, Any] = {"type": "array", "items": item}
             if f.required:

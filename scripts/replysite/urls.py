@@ -21,6 +21,7 @@ DATA_DIR = "data"
 FEEDS_DIR = "feeds"
 ASSETS_DIR = "assets/replysite"
 OVERDUE_FEED = f"{FEEDS_DIR}/overdue.atom.xml"  # B-category promises past their date
+ORIGINALS_DIR = "originals"
 # Groupings with an Atom feed per group, and the feed kind each one has.
 FEED_KINDS = {"units": "unit", "topics": "topic"}
 
@@ -79,6 +80,11 @@ def feed_path(kind: str, ident: str | None = None) -> str:
     if not ident:
         raise ValueError(f"{kind} 订阅需要编号")
     return f"{FEEDS_DIR}/{kind}s/{ident}.atom.xml"
+
+
+def attachment_path(reply_id: str, name: str) -> str:
+    """Site-relative path of a reply's original file: `originals/<id>/<name>`."""
+    return f"{ORIGINALS_DIR}/{reply_id}/{name}"
 
 
 def asset_path(name: str) -> str:

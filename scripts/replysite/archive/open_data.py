@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..model import Reply, Topic, Unit
+from ..model import Attachment, Reply, Topic, Unit
 from ..schema import FIELDS, FieldSpec
-from ..urls import absolute_url
+from ..urls import absolute_url, attachment_path
 
 JSON_FILE = "replies.json"
 CSV_FILE = "replies.csv"
@@ -46,6 +46,9 @@ DATA_NOTES: dict[str, str] = {
     "topics": "主题名称的列表（主题名录中的正式名称）。",
     "disclosure": "公开方式：全文公开、摘要公开或不予公开；答复文件未填写时为全文公开。"
                   "摘要公开和不予公开的理由见 disclosure_note。",
+    "attachments": "答复原件的列表，每项为 url（本站上原件文件的地址）、sha256（文件的 SHA-256 "
+                   "校验值，下载后可用 sha256sum 等工具核对）和 size（字节数）；没有原件时为空列表。"
+                   "CSV 文件中每项写成“sha256:校验值 地址”，多项以“；”分隔。",
 }
 
 
@@ -84,11 +87,20 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def attachment_record(reply: Reply, attachment: Attachment, site_url: str = "") -> dict[str, Any]:
+    path = attachment_path(reply.id, attachment.name)
+    return {"url": absolute_url(site_url, path) if site_url else path, "sha256": attachment.sha256,
+            "size": attachment.size}
+
+
 def record(reply: Reply, site_url: str = "") -> dict[str, Any]:
     """One reply as a JSON-ready dict: every exported field, its ids, url, year, body."""
     rec: dict[str, Any] = {}
     for spec in exported_fields():
         value = getattr(reply, spec.name)
+        if spec.type == "attachments":
+            rec[spec.name] = [attachment_record(reply, a, site_url) for a in value]
+            continue
         rec[spec.name] = _plain(value)
         id_key = id_column(spec)
         if id_key:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -62,17 +64,26 @@ def front_matter_line(name: str, value: object, doc_type: str = "答复") -> str
 
 
 def yaml_value(value: object) -> str:
-    """A value as YAML: a flow list `[甲, 乙]` or a scalar."""
+    """A value as YAML: a flow list `[甲, 乙]`, a flow mapping `{path: …, sha256: …}` (the
+    items of `attachments`) or a scalar."""
     if isinstance(value, (list, tuple)):
-        return f"[{', '.join(scalar(v, in_list=True) for v in value)}]"
+        return f"[{', '.join(yaml_value(v) if isinstance(v, dict) else scalar(v, in_list=True) for v in value)}]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {scalar(v, in_list=True)}" for k, v in value.items()) + "}"
     return scalar(value)
 
 
-def render_reply(values: dict[str, object], body: str) -> str:
-    """The whole reply file."""
+def render_reply(values: dict[str, object], body: str, comments: dict[str, str] | None = None,
+                 notice: list[str] | None = None) -> str:
+    """The whole reply file. `comments` adds `  # …` after a field's line (a proposal for staff
+    to confirm), `notice` comment lines at the top of the front-matter."""
     doc_type = str(values.get("doc_type") or "答复")
-    lines = [line for spec in FIELDS
-             if (line := front_matter_line(spec.name, values.get(spec.name), doc_type)) is not None]
+    lines = [f"# {line}" for line in notice or ()]
+    for spec in FIELDS:
+        line = front_matter_line(spec.name, values.get(spec.name), doc_type)
+        if line is not None:
+            comment = (comments or {}).get(spec.name)
+            lines.append(f"{line}  # {comment}" if comment and TODO not in line else line)
     text = "---\n" + "\n".join(lines) + "\n---\n"
     return text + ("\n" + body.strip() + "\n" if body.strip() else "")
 
@@ -87,6 +98,26 @@ def reply_path(out: Path, values: dict[str, object], fallback_stem: str) -> Path
 
 def write_reply(path: Path, text: str) -> None:
     """Create the file; FileExistsError when it exists (an import never overwrites)."""
+    write_new(path, text.encode("utf-8"))
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Create `path` with `data` in one step: written to a temporary file beside it, then
+    linked into place, which fails with FileExistsError when the name is taken. An interrupted
+    write leaves no half-written file under the name."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
+    handle, temporary = tempfile.mkstemp(prefix=".import-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: exclusive create instead
+            with path.open("xb") as out:
+                out.write(data)
+    finally:
+        os.unlink(temporary)

@@ -23,7 +23,7 @@ from ..pages import GeneratedPage, generate_pages
 from ..pages.blocks import finish_html
 from ..pages.sanitize import safe_anchor, toc_title
 from ..problems import PublishBlocked, ValidationFailed
-from ..urls import ASSETS_DIR, asset_path, is_reply_source
+from ..urls import ASSETS_DIR, asset_path, attachment_path, is_reply_source
 from .csp import ContentSecurityPolicy
 from .output_scan import OutputScan
 from .preview import Preview
@@ -116,6 +116,14 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         for path in sorted(p for p in assets.rglob("*") if p.is_file()):
             uri = f"{ASSETS_DIR}/{path.relative_to(assets).as_posix()}"
             files.append(File.generated(config, uri, abs_src_path=str(path)))
+        # each reply's originals, copied as they are (checked against their SHA-256 by `check`);
+        # a text original is scanned for private details like every page
+        for reply in self.archive.replies:
+            for original in reply.attachments:
+                uri = attachment_path(reply.id, original.name)
+                if original.path.suffix.lower() == ".txt" and self.preview is None:
+                    self._scan_text(original.path, uri)
+                files.append(File.generated(config, uri, abs_src_path=str(original.path)))
         self._total = len(files.documentation_pages())
         self._converted = self._rendered = 0
         log.info("replysite: 生成 %d 个页面（其中答复 %d 件）", self._total, self.archive.total)
@@ -189,6 +197,12 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         self._outputs_written = True
         write_outputs(self.archive, Path(config.site_dir), config.site_url or "", config.site_name,
                       search=self.config.search, log=log.info)
+
+    def _scan_text(self, path: Path, where: str) -> None:
+        try:
+            self.scan(path.read_text(encoding="utf-8", errors="replace"), where)
+        except PublishBlocked as exc:
+            raise PluginError(str(exc)) from None
 
     def _scan_files(self, site: Path, names: tuple[str, ...]) -> None:
         for name in names:

@@ -1,6 +1,8 @@
-"""`replysite import`: reading reply letters (.txt, .md, .docx) into reply fields and a body."""
+"""`replysite import`: reading reply letters (.pdf, .html/.htm, .docx, .txt, .md) into reply
+fields and a body."""
 
-from .documents import DocumentError, read_document
+from .documents import Document, load_document, read_document
+from .errors import DocumentError
 from .extract import ImportResult, extract
 
-__all__ = ["DocumentError", "ImportResult", "extract", "read_document"]
+__all__ = ["Document", "DocumentError", "ImportResult", "extract", "load_document", "read_document"]

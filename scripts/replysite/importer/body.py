@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .dates import date_line
-from .tail import org_name
+from .clean import FURNITURE
+from .dates import date_line, date_shaped
+from .tail import org_name, signed_date_line
 
 # A paragraph ending with one of these is complete; any other is continued by the next one
 # (a PDF page break or a hard wrap split it).
@@ -18,6 +19,8 @@ _END_MARKERS = [re.compile(p) for p in (
     r"^附\s*(?:件|录|表)?\s*\d*\s*(?:[:：]|$)",           # 附：… / 附件1：… / 附件
     r"^(?:抄\s*送|抄\s*报)\s*[:：]",
     r"^[(（]?\s*联\s*系\s*(?:人|单\s*位|电\s*话|方\s*式)",
+    r"^[(（]?\s*(?:承\s*办\s*(?:负\s*责\s*)?人|经\s*办\s*人|签\s*发\s*人)\s*[:：]",
+    r"^办\s*理\s*结\s*果\s*[:：]",
     r"^(?:邮\s*政\s*编\s*码|邮\s*编)\s*[:：]",
     r"征询意见表|意见反馈表|办理情况反馈",
     r"^[(（]?\s*此件",
@@ -29,11 +32,12 @@ def is_end_marker(lines: list[str], index: int) -> bool:
     """Where the body stops: attachment (附：), date line, signature above a date, 抄送,
     contact or postcode lines, the feedback form, a trailing category line."""
     line = lines[index]
-    if any(p.search(line) for p in _END_MARKERS) or date_line(line):
+    if line == FURNITURE or any(p.search(line) for p in _END_MARKERS) or date_shaped(line) \
+            or signed_date_line(line)[1]:
         return True
     if org_name(line):
         following = [x for x in lines[index + 1:index + 5] if x][:2]
-        return any(date_line(x) for x in following)
+        return any(date_shaped(x) for x in following)
     return False
 
 
@@ -89,7 +93,7 @@ def paragraphs(lines: list[str]) -> list[str]:
     one when that does not end a sentence (。：！？) and is not a numbered heading."""
     blocks: list[list[str]] = [[]]
     for line in lines:
-        if line.strip():
+        if line.strip() and line != FURNITURE:
             blocks[-1].append(line.strip())
         elif blocks[-1]:
             blocks.append([])

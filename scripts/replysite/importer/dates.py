@@ -67,3 +67,18 @@ def date_line(line: str) -> dt.date | None:
         return None
     inner = _ANY_DATE.search(line)
     return _to_date(inner) if inner else None
+
+
+def impossible_date_line(line: str) -> str | None:
+    """A line written as a date that is no date (`2023年6月31日`, `二〇二三年十三月一日`): the
+    text as written, to be reported; None for a real date or any other line."""
+    match = _DATE_LINE.match(line.strip())
+    inner = _ANY_DATE.search(line) if match else None
+    if inner and _to_date(inner) is None:
+        return inner.group(0)
+    return None
+
+
+def date_shaped(line: str) -> bool:
+    """A line written as a date, valid or not (it ends a letter's body either way)."""
+    return bool(_DATE_LINE.match(line.strip()))

@@ -31,7 +31,8 @@ def _csv_cell(value: Any) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, list):
-        text = LIST_SEPARATOR.join(str(v) for v in value)
+        text = LIST_SEPARATOR.join(f"sha256:{v['sha256']} {v['url']}" if isinstance(v, dict) else str(v)
+                                   for v in value)
     else:
         text = str(value)
     return "'" + text if text.startswith(FORMULA_START) else text

@@ -11,6 +11,8 @@ from ..urls import DATA_DIR
 from .markup import escape_html
 
 def _json_type(spec: FieldSpec) -> str:
+    if spec.type == "attachments":
+        return "array（对象：url、sha256、size）"
     if spec.is_list:
         return "array（字符串）"
     if spec.type == "date":

@@ -7,7 +7,7 @@ import re
 from ..archive import Case
 from ..model import Reply, disclosure_notice
 from ..schema import CATEGORY_LABELS, FIELDS_BY_NAME, KIND_LABELS, doc_type_label
-from ..urls import HOME_PAGE, case_source, group_source, name_slug, reply_source
+from ..urls import HOME_PAGE, attachment_path, case_source, group_source, name_slug, reply_source
 from .blocks import Blocks, GeneratedPage
 from .lists import breadcrumbs
 from .markup import escape_html, escape_markdown, html_link
@@ -72,7 +72,22 @@ def _meta_rows(here: str, r: Reply) -> list[tuple[str, str]]:
         link = SAFE_URL.match(r.source_url) is not None
         rows.append((_label("source_url"), f'<a href="{e(r.source_url)}">{e(r.source_url)}</a>'
                      if link else e(r.source_url)))
+    rows += _attachment_rows(here, r)
     return rows
+
+
+def _size(size: int) -> str:
+    if size < 1024:
+        return f"{size} 字节"
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1048576:.1f} MB"
+
+
+def _attachment_rows(here: str, r: Reply) -> list[tuple[str, str]]:
+    """原件: a download link with its type and size, and its SHA-256 to check a copy against."""
+    return [(_label("attachments"),
+             html_link(here, attachment_path(r.id, a.name), f"原件（{a.kind_label}，{_size(a.size)}）")
+             + f'<br><span class="rs-sha256">SHA-256：<code>{escape_html(a.sha256)}</code></span>')
+            for a in r.attachments]
 
 
 def disclosure_box(r: Reply) -> str:

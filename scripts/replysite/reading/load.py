@@ -33,7 +33,7 @@ def _check_file(path: Path, replies_dir: Path, root: str, units, topics, today: 
     raw, problems = read_reply(path, shown)
     if raw is None:
         return None, problems, None
-    reply, reply_problems = build_reply(raw, units, topics, today)
+    reply, reply_problems = build_reply(raw, units, topics, today, replies_dir)
     return reply, problems + reply_problems, seen_in(raw, reply)
 
 

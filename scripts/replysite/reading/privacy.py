@@ -123,11 +123,25 @@ def _might_hold_email(text: str) -> bool:
             or ("t" in text or "T" in text) and _WORD_AT.search(text) is not None)
 
 
+# A SHA-256 checksum (64 hexadecimal characters standing alone, as an attachment's `sha256`
+# is written in reply files, pages and exports) is not a number: one in two hundred holds a
+# run of digits that looks like a mobile number.
+_SHA256_RE = re.compile(r"(?<![0-9A-Za-z])[0-9a-fA-F]{64}(?![0-9A-Za-z])")
+
+
+def _outside_checksums(text: str, numbers: list[Found]) -> list[Found]:
+    spans = [m.span() for m in _SHA256_RE.finditer(text)]
+    return [n for n in numbers if not any(a <= n[2] < b for a, b in spans)] if spans else numbers
+
+
 def _find(text: str, markup: bool = False) -> list[Found]:
     """Every private detail in normalised text, by offset; a number inside an address is the
-    address's (13812345678@qq.com is reported once). In `markup` (a built page), letters and @
-    are everywhere: the address search runs without the cheap test first."""
+    address's (13812345678@qq.com is reported once), a run of digits inside a SHA-256 checksum
+    is not a number. In `markup` (a built page), letters and @ are everywhere: the address
+    search runs without the cheap test first."""
     numbers = list(number_hits(text))
+    if numbers:
+        numbers = _outside_checksums(text, numbers)
     if not markup and not _might_hold_email(text):
         return numbers
     emails = _email_hits(text)

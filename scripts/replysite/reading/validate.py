@@ -8,9 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from pathlib import Path
 from typing import Any
 
 from . import privacy
+from .attachments import check_attachments
 from .frontmatter import RawReply
 from .html_safety import find_unsafe_html
 from ..model import Reply, Topic, Unit
@@ -26,8 +28,10 @@ PRIVACY_FIELDS = tuple(spec.name for spec in FIELDS if spec.name != "privacy_all
 
 
 class _Checker:
-    def __init__(self, raw: RawReply, units: Registry[Unit], topics: Registry[Topic], today: dt.date):
+    def __init__(self, raw: RawReply, units: Registry[Unit], topics: Registry[Topic], today: dt.date,
+                 replies_dir: Path | None = None):
         self.raw, self.units, self.topics, self.today = raw, units, topics, today
+        self.replies_dir = replies_dir
         self.problems: list[Problem] = []
 
     def problem(self, name: str | None, message: str, line: int | None = None) -> None:
@@ -127,6 +131,11 @@ class _Checker:
             return text
         if spec.type == "date":
             return self.date(spec, value)
+        if spec.type == "attachments":
+            found, messages = check_attachments(value, self.raw.path, self.replies_dir)
+            for message in messages:
+                self.problem(spec.name, message)
+            return found
         if spec.type == "choice":
             return self.choice(spec, value)
         if spec.type == "unit":
@@ -240,7 +249,9 @@ def _strings(value: Any) -> list[str]:
 
 
 def build_reply(raw: RawReply, units: Registry[Unit], topics: Registry[Topic],
-                today: dt.date) -> tuple[Reply | None, list[Problem]]:
-    checker = _Checker(raw, units, topics, today)
+                today: dt.date, replies_dir: Path | None = None) -> tuple[Reply | None, list[Problem]]:
+    """`replies_dir`: the replies folder, which attachments must not leave (the reply's own
+    folder when not given)."""
+    checker = _Checker(raw, units, topics, today, replies_dir)
     reply = checker.run()
     return reply, checker.problems
