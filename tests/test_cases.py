@@ -199,3 +199,32 @@ def test_case_exports_have_the_documented_columns(built_fixture_site: Path) -> N
     documented = page(built_fixture_site, "open-data")
     assert all(f"<code>{k}</code>" in documented for k in keys)
     assert "cases.json" in documented and "overdue.csv" in documented
+
+
+def test_import_joins_a_re_reply_to_its_case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`replysite import` of a 再次答复 whose first reply is filed: the new file gets its type and
+    the keys that join it to the case, and passes the checks."""
+    from click.testing import CliRunner
+
+    from conftest import ROOT
+    from replysite.commands import main
+
+    letter = Path(__file__).parent / "fixtures" / "import" / "letters" / "18-district-jianyi-zaici-dafu.txt"
+    folder = make_replies(tmp_path, registries=ROOT / "replies")
+    with (folder / "units.yml").open("a", encoding="utf-8") as units:
+        units.write("- id: bailuzhou-chengguan\n  name: 白鹭洲区城市管理局\n  short_names: [区城管局]\n")
+    (folder / "2023").mkdir()
+    (folder / "2023" / "first.md").write_text(
+        "---\nid: bailuzhou-2023-jianyi-0529\nkind: 建议\nsession: 区十八届人大二次会议\nnumber: \"0529\"\n"
+        "title: 关于解决滨江花园小区周边占道经营问题的建议\nproposers: [卢建新]\nunit: 白鹭洲区城市管理局\n"
+        "category: B\nreply_date: 2023-06-20\ntopics: [城乡建设]\nsatisfaction: 不满意\n---\n\n卢建新代表：\n\n现答复如下。\n",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["import", str(letter), "--out", "replies", "--topic", "城乡建设"])
+    assert result.exit_code == 0, result.output
+    assert "已归入同一件建议或提案（与 bailuzhou-2023-jianyi-0529 同属一件）" in result.output
+    archive, found = load_replies(Path("replies"), today=TODAY)
+    assert found == []
+    case = archive.case_of["bailuzhou-2023-jianyi-0529"]
+    assert [d.doc_type for d in case.documents] == ["答复", "再次答复"]
+    assert case.state(archive.as_of) == "代表不满意，已再次答复"

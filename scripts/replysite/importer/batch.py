@@ -122,6 +122,7 @@ class Batch:
         self.known: dict[str, Path] = {}  # SHA-256 of an imported original → its reply file
         self.ids: set[str] = set()
         self._scan()
+        self.filed = _filed_documents(out)
 
     def _scan(self) -> None:
         """Checksums of the originals already in the folder: from the replies' `attachments`,
@@ -170,8 +171,10 @@ class Batch:
         document = load_document(source, ocr=self.ocr)
         result = extract(document.text)
         values = dict(result.fields)
+        if values.get("doc_type") in ("会办意见", "再次答复", "办理进展"):
+            self._join_case(values, result)
         label = source.as_posix()
-        for name in [values.get("unit"), *(values.get("co_units") or [])]:
+        for name in [values.get("unit"), values.get("to_unit"), *(values.get("co_units") or [])]:
             if isinstance(name, str):
                 self.proposals.add(name, result.short_names if name == values.get("unit") else [], label)
         unit_key = self.proposals.id_for(values["unit"]) if isinstance(values.get("unit"), str) else None
@@ -214,6 +217,28 @@ class Batch:
         self.known[sha] = target
         return outcome
 
+    def _join_case(self, values: dict, result: ImportResult) -> None:
+        """A later document of a case already filed (a re-reply, a co-handler's opinion) takes
+        the keys that join it to the case from the case's documents, as `replysite new --case` does."""
+        same = [d for d in self.filed.get((values.get("kind"), values.get("number")), [])
+                if not values.get("session") or d.session in (None, values.get("session"))]
+        cases = {d.case_id: d for d in same}
+        if len(cases) != 1:
+            if len(cases) > 1:
+                result.notes.append(f"找到 {len(cases)} 件类型和编号相同的建议或提案，未能确定本文件属于哪一件；"
+                                    "请填写 session 或 case")
+            return
+        filed = next(iter(cases.values()))
+        for key in ("session", "title", "proposers"):
+            if not values.get(key) and getattr(filed, key):
+                values[key] = list(filed.proposers) if key == "proposers" else getattr(filed, key)
+        if values.get("title") != filed.title:
+            result.notes.append(f"标题与同一件已有文件（{filed.id}）的不同，已改用已有文件的标题“{filed.title}”，请核对")
+            values["title"] = filed.title
+        if filed.case or not filed.session:
+            values["case"] = filed.case_id
+        result.notes.append(f"已归入同一件建议或提案（与 {filed.id} 同属一件），办理过程页面会列出本文件")
+
     def _write(self, source: Path, original: Path, target: Path, text: str) -> None:
         if target.exists():
             raise DocumentError(f"{target.as_posix()} 已存在，导入不会覆盖已有文件；请先移走该文件，或用 --id 指定另一个编号")
@@ -243,6 +268,23 @@ class Batch:
                 text = reply_file.read_text(encoding="utf-8", errors="replace")
                 shorts = short_names(name.strip(), text) if name == unit else []
                 self.proposals.add(name.strip(), shorts, reply_file.as_posix())
+
+
+def _filed_documents(out: Path) -> dict[tuple, list]:
+    """The documents already in the replies folder, by kind and number (nothing when the folder
+    does not pass the checks: joining cases then waits for `replysite check`)."""
+    from ..reading import read_folder
+
+    if not out.is_dir():
+        return {}
+    try:
+        folder = read_folder(out)
+    except Exception:  # an unreadable folder: import still works, without joining cases
+        return {}
+    filed: dict[tuple, list] = {}
+    for reply in folder.replies if not folder.problems else ():
+        filed.setdefault((reply.kind, reply.number), []).append(reply)
+    return filed
 
 
 def as_json(outcome: Outcome) -> dict[str, object]:

@@ -343,6 +343,11 @@ def extract(text: str) -> ImportResult:
         "postcode": t.postcode(letter.tail),
     }
     document_type = read.document_type()
+    if document_type != "答复":
+        values["doc_type"] = document_type
+    if document_type == "会办意见":  # written to the lead unit; no category or verdict of its own
+        values["to_unit"] = letter.greeting.addressee_unit if letter.greeting else None
+        values["category"] = values["satisfaction"] = None
     if not letter.salutation:
         read.notes.append("未找到称呼（如“尊敬的某某代表：”），正文从标题之后开始，请核对")
     result = {spec.name: values.get(spec.name) for spec in FIELDS}
