@@ -35,6 +35,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from ... import forking
+from .. import choice
 
 WORKER_PAGE_TEMPLATE = "replysite-worker-page.html"
 # The parameters this module passes to MkDocs' private page functions (MkDocs 1.6.1).
@@ -134,7 +135,7 @@ class RenderWorker:
     # --- in the child ---------------------------------------------------------------------
     def _run(self, uris: list[str], in_child, step, args: tuple) -> None:
         in_child()
-        logger = logging.getLogger("mkdocs")
+        logger = choice.logger()  # the engine's own records and, under it, every `mkdocs.*` one
         capture = _Capture()
         logger.handlers[:] = [capture]
         logger.propagate = False
