@@ -38,7 +38,8 @@ from ... import forking
 from .. import choice
 
 WORKER_PAGE_TEMPLATE = "replysite-worker-page.html"
-# The parameters this module passes to MkDocs' private page functions (MkDocs 1.6.1).
+# The parameters this module passes to MkDocs' private page functions (MkDocs 1.6.1; the same
+# in ProperDocs 1.6.7, whose bodies of these functions are MkDocs' own).
 POPULATE_PAGE = ("page", "config", "files", "dirty")
 BUILD_PAGE = ("page", "config", "doc_files", "nav", "env", "dirty", "excluded")
 
