@@ -135,8 +135,8 @@ def test_a_missing_properdocs_is_reported_with_the_install_command(tmp_path: Pat
     blocker = tmp_path / "no_properdocs"
     blocker.mkdir()
     (blocker / "properdocs.py").write_text("raise ImportError('not installed')\n", encoding="utf-8")
-    env = {**os.environ, choice.ENV: "properdocs",
-           "PYTHONPATH": os.pathsep.join([str(blocker), os.environ.get("PYTHONPATH", "")])}
+    path = [str(blocker)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    env = {**os.environ, choice.ENV: "properdocs", "PYTHONPATH": os.pathsep.join(path)}
     (tmp_path / "project").mkdir()
     project = make_site(tmp_path / "project")
     result = subprocess.run([sys.executable, "-m", "replysite", "build"], cwd=project, env=env,
