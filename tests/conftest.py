@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+# Chooses the engine (REPLYSITE_ENGINE: MkDocs or ProperDocs) before any test module imports mkdocs.
+import replysite.engine  # noqa: F401
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXTURE_SITE_REPLIES = FIXTURES / "site" / "replies"

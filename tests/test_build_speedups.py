@@ -132,3 +132,20 @@ def test_translations_are_materials_texts_looked_up_once() -> None:
         assert translate(key) == material.render(key=key), key  # again, from the cache
     assert translate("search.placeholder") == "搜索"
     assert translate("language") == "zh-CN"
+
+
+def test_an_engine_whose_page_functions_differ_stops_the_strict_build(tmp_path: Path, monkeypatch) -> None:
+    """An engine upgrade that changes the private page functions is reported, not silently slow:
+    the speed-ups' warning fails the strict build; `enabled: false` is the way out
+    (docs/maintenance.md)."""
+    from replysite.engine.speedups import plugin as speedups_plugin
+
+    monkeypatch.setattr(speedups_plugin, "supported", lambda: False)
+    project = make_site(tmp_path)
+    result = _build(project, tmp_path / "site")
+    assert result.exit_code == 1
+    assert "replysite-speedups: 此版本的 MkDocs 页面函数与预期不同，已关闭并行渲染" in result.output
+    assert "Aborted with 1 warnings in strict mode!" in result.output
+    configure_speedups(project, {"enabled": False})
+    result = _build(project, tmp_path / "site")
+    assert result.exit_code == 0, result.output

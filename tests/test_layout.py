@@ -1,6 +1,6 @@
 """The package's folders are the pipeline, and imports run one way along it: reading → archive →
-pages → outputs → engine (the MkDocs glue) → commands. Only `engine/` imports MkDocs, Jinja or
-Material. Every import statement of every module is read, function-level ones included."""
+pages → outputs → engine (the MkDocs glue) → commands. Only `engine/` imports MkDocs, ProperDocs,
+Jinja or Material. Every import statement of every module is read, function-level ones included."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ ALLOWED = {
                  "synthetic"},
     "main": {"commands"},
 }
-ENGINE_ONLY = {"mkdocs", "jinja2", "markupsafe", "material"}
+ENGINE_ONLY = {"mkdocs", "properdocs", "jinja2", "markupsafe", "material"}
 
 
 def part_of(module: str) -> str:

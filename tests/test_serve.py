@@ -1,4 +1,4 @@
-"""`replysite serve` really serves the site and picks up an edited reply file."""
+"""`replysite serve` really serves the site, on the chosen engine, and picks up an edited reply file."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ import sys
 import time
 from pathlib import Path
 
+from replysite.engine import ENGINE
 from replysite.local_http import fetch, free_port
 
 from conftest import make_site
+from test_engines import ENGINE_VERSION
 
 PAGE = "replysite/replies/fixture-2024-tian-12/"  # site_url's path is /replysite/
 
@@ -32,6 +34,8 @@ def test_serve_shows_an_edited_reply(tmp_path: Path) -> None:
     try:
         url = f"http://127.0.0.1:{port}/{PAGE}"
         assert wait_for(url, "今年新开通城乡公交线路", 60)
+        # served by the chosen engine (REPLYSITE_ENGINE): its name is in the generator line
+        assert f'content="mkdocs-{ENGINE_VERSION[ENGINE]}, mkdocs-material-' in fetch(url)
         reply = project / "replies" / "2024" / "fixture-2024-tian-12.md"
         reply.write_text(reply.read_text(encoding="utf-8").replace("今年新开通", "今年已新开通"), encoding="utf-8")
         assert wait_for(url, "今年已新开通城乡公交线路", 60)

@@ -105,12 +105,40 @@ def test_canonical_links(built_fixture_site: Path) -> None:
     assert '<link rel="canonical" href="https://example.github.io/replysite/replies/xinjian-2023-jianyi-55/">' in html
 
 
+class _HeadLinks(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[dict[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "link":
+            self.links.append({name: value or "" for name, value in attrs})
+
+
+def atom_feeds(html: str) -> list[str]:
+    """Feeds as Atom autodiscovery finds them: a <link> whose rel keywords include `alternate`
+    (a space-separated, case-insensitive list) with type application/atom+xml."""
+    parser = _HeadLinks()
+    parser.feed(html)
+    return [link["href"] for link in parser.links if "alternate" in link.get("rel", "").lower().split()
+            and link.get("type") == "application/atom+xml" and link.get("title")]
+
+
 def test_feeds_are_linked_and_parse(built_fixture_site: Path) -> None:
     unit = (built_fixture_site / "units" / "xinjian-zhengshuju" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" '
-                     r'href="[./]*feeds/units/xinjian-zhengshuju\.atom\.xml">', unit)
+    assert atom_feeds(unit) == ["../../feeds/units/xinjian-zhengshuju.atom.xml", "../../feeds/all.atom.xml"]
     topic = (built_fixture_site / "topics" / "yingshang-huanjing" / "index.html").read_text(encoding="utf-8")
-    assert "feeds/topics/yingshang-huanjing.atom.xml" in topic
+    assert "../../feeds/topics/yingshang-huanjing.atom.xml" in atom_feeds(topic)
+    for page in built_fixture_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        feeds = [resolve(built_fixture_site, page, href) for href in atom_feeds(html)]
+        assert feeds[-1:] == [built_fixture_site / "feeds" / "all.atom.xml"], page
+        assert all(feed.is_file() for feed in feeds), page
+        # Material's script takes <link rel="alternate"> (exactly) for another language's site and
+        # requests its sitemap.xml: feeds/sitemap.xml, which does not exist (tests/test_browser_requests.py).
+        parser = _HeadLinks()
+        parser.feed(html)
+        assert not [link for link in parser.links if link.get("rel", "").strip().lower() == "alternate"], page
     feeds = sorted((built_fixture_site / "feeds").rglob("*.atom.xml"))
     assert feeds
     for feed in feeds:

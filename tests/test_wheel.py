@@ -5,6 +5,7 @@ working copy does — templates, assets and both MkDocs plugins included."""
 from __future__ import annotations
 
 import os
+import site
 import subprocess
 import sys
 import zipfile
@@ -32,10 +33,15 @@ def test_wheel_installs_and_builds_the_fixture_site(tmp_path: Path, built_fixtur
                    "replysite/assets/search/search.js", "replysite/assets/print.css"):
         assert needed in names, needed
 
-    # The dependencies come from this environment; the package itself only from the wheel.
+    # The dependencies come from this environment (the system's, or a virtual environment's:
+    # `--system-site-packages` would give a virtual environment's base interpreter instead); the
+    # package itself only from the wheel. Folders named in a .pth file are searched after the new
+    # environment's own, and their .pth files (this environment's editable replysite) are not read.
     venv = tmp_path / "venv"
-    run(sys.executable, "-m", "venv", "--system-site-packages", str(venv))
+    run(sys.executable, "-m", "venv", str(venv))
     python = venv / "bin" / "python"
+    own = run(str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))").stdout.strip()
+    (Path(own) / "dependencies.pth").write_text("\n".join(site.getsitepackages()) + "\n", encoding="utf-8")
     run(str(python), "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheel))
     where = run(str(python), "-c", "import replysite; print(replysite.__file__)", cwd=tmp_path).stdout
     assert where.startswith(str(venv)), where

@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
+
+from replysite.engine import choice
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOW = ROOT / ".github/workflows/site.yml"
@@ -22,14 +27,26 @@ def test_workflow_passes_actionlint() -> None:
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 
-def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
+# (what the workflow says, a mistake in its place, what actionlint says about the mistake)
+BROKEN = [
+    ("needs: build", "needs: biuld", 'job "deploy" needs job "biuld" which does not exist in this workflow'),
+    ("matrix.engine == env.PUBLISH_ENGINE", "matrix.engin == env.PUBLISH_ENGINE",
+     'property "engin" is not defined in object type {engine: string; python: string}'),
+    ("REPLYSITE_ENGINE: ${{ matrix.engine }}", "REPLYSITE_ENGINE: ${{ matrix.engines }}",
+     'property "engines" is not defined in object type'),
+]
+
+
+@pytest.mark.parametrize("correct, mistake, message", BROKEN, ids=[b[1] for b in BROKEN])
+def test_actionlint_catches_a_broken_workflow(tmp_path: Path, correct: str, mistake: str, message: str) -> None:
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert text.count(correct) == 1
     broken = tmp_path / ".github/workflows/broken.yml"
     broken.parent.mkdir(parents=True)
-    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace(
-        "needs: build", "needs: biuld"), encoding="utf-8")
+    broken.write_text(text.replace(correct, mistake), encoding="utf-8")
     result = actionlint(broken)
     assert result.returncode == 1
-    assert 'job "deploy" needs job "biuld" which does not exist in this workflow' in result.stdout
+    assert message in result.stdout
 
 
 def steps(job: dict) -> list[dict]:
@@ -48,9 +65,26 @@ def test_pipeline() -> None:
     upload = next(s for s in steps(build) if s.get("uses", "").startswith(
         "actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site/"
-    assert upload["if"] == "github.event_name != 'pull_request' && github.ref == 'refs/heads/main'"
-    assert deploy["if"] == upload["if"] and deploy["needs"] == "build"
+    on_main = "github.event_name != 'pull_request' && github.ref == 'refs/heads/main'"
+    assert deploy["if"] == on_main and deploy["needs"] == "build"
+    # Only one run of the matrix uploads the site (an artifact name is one per workflow run).
+    assert upload["if"] == on_main + " && matrix.engine == env.PUBLISH_ENGINE && matrix.python == env.PUBLISH_PYTHON"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
     assert deploy["environment"]["name"] == "github-pages"
     assert steps(deploy)[0]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_matrix_is_every_supported_python_with_each_engine() -> None:
+    wf = yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    build = wf["jobs"]["build"]
+    matrix = build["strategy"]["matrix"]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    supported = [c.rsplit(" :: ", 1)[1] for c in project["classifiers"]
+                 if re.fullmatch(r"Programming Language :: Python :: 3\.\d+", c)]
+    assert matrix == {"python": supported, "engine": list(choice.ENGINES)}
+    assert supported == ["3.11", "3.12", "3.13"] and project["requires-python"] == ">=3.11"
+    assert build["strategy"]["fail-fast"] == "false"
+    assert build["container"] == "python:${{ matrix.python }}-bookworm"
+    assert build["env"]["REPLYSITE_ENGINE"] == "${{ matrix.engine }}"
+    assert wf["env"]["PUBLISH_ENGINE"] in matrix["engine"] and wf["env"]["PUBLISH_PYTHON"] in matrix["python"]

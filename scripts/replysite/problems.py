@@ -64,3 +64,9 @@ def display_path(path: Path, root: Path | None = None) -> str:
 class PublishBlocked(Exception):
     """The last scan of what the build writes found private details: nothing is published.
     Its text is the report for staff (Chinese, one line per finding)."""
+
+
+class EngineUnavailable(Exception):
+    """The engine chosen for building the site (REPLYSITE_ENGINE, `engine/choice.py`) cannot run
+    in this process. Defined here, not in engine/, so that a command can catch it although the
+    engine package failed to import. Its text is for staff (Chinese)."""

@@ -8,10 +8,20 @@ from pathlib import Path
 
 import click
 
-from ..problems import ValidationFailed, display_path
+from ..problems import EngineUnavailable, ValidationFailed, display_path
 from .errors import StaffError
 
 CONFIG_HELP = "MkDocs 配置文件（默认 mkdocs.yml）"
+
+
+def _sitebuild():
+    """The engine's build module, imported only now: importing `engine` chooses the engine
+    (REPLYSITE_ENGINE), and an engine that cannot run is reported in one line."""
+    try:
+        from ..engine import sitebuild
+    except EngineUnavailable as exc:
+        raise StaffError(str(exc)) from None
+    return sitebuild
 
 
 @click.command()
@@ -38,13 +48,12 @@ def check(replies_dir: Path) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="显示详细日志")
 def build(config_file: Path, site_dir: Path | None, verbose: bool) -> None:
     """检查全部答复，然后以严格模式生成整个网站；任何问题都不会留下半成品。"""
-    from ..engine.sitebuild import BuildFailed, build_site, setup_logging
-
-    setup_logging(verbose)
+    sitebuild = _sitebuild()
+    sitebuild.setup_logging(verbose)
     start = time.perf_counter()
     try:
-        target = build_site(config_file, site_dir)
-    except BuildFailed as exc:
+        target = sitebuild.build_site(config_file, site_dir)
+    except sitebuild.BuildFailed as exc:
         if exc.shown:  # the validation report, already logged by MkDocs
             sys.exit(1)
         raise StaffError(str(exc)) from None
@@ -57,10 +66,9 @@ def build(config_file: Path, site_dir: Path | None, verbose: bool) -> None:
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="预览地址")
 def serve(config_file: Path, dev_addr: str) -> None:
     """本地预览网站；修改答复文件后页面自动刷新。"""
-    from ..engine.sitebuild import BuildFailed, serve_site, setup_logging
-
-    setup_logging()
+    sitebuild = _sitebuild()
+    sitebuild.setup_logging()
     try:
-        serve_site(config_file, dev_addr)
-    except BuildFailed as exc:
+        sitebuild.serve_site(config_file, dev_addr)
+    except sitebuild.BuildFailed as exc:
         raise StaffError(str(exc)) from None

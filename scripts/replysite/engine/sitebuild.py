@@ -16,6 +16,7 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
+from . import choice
 from .swap import BUILDING, build_lock, publish, remove_leftovers
 
 
@@ -43,8 +44,8 @@ class _StderrHandler(logging.StreamHandler):
 
 
 def setup_logging(verbose: bool = False) -> None:
-    """Show MkDocs' and our messages on stderr, as `mkdocs build` would."""
-    logger = logging.getLogger("mkdocs")
+    """Show the engine's and our messages on stderr, as `mkdocs build` (`properdocs build`) would."""
+    logger = choice.logger()  # `properdocs` under ProperDocs: the `mkdocs` logger is attached under it
     if not any(getattr(h, "_replysite", False) for h in logger.handlers):
         handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))

@@ -35,9 +35,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from ... import forking
+from .. import choice
 
 WORKER_PAGE_TEMPLATE = "replysite-worker-page.html"
-# The parameters this module passes to MkDocs' private page functions (MkDocs 1.6.1).
+# The parameters this module passes to MkDocs' private page functions (MkDocs 1.6.1; the same
+# in ProperDocs 1.6.7, whose bodies of these functions are MkDocs' own).
 POPULATE_PAGE = ("page", "config", "files", "dirty")
 BUILD_PAGE = ("page", "config", "doc_files", "nav", "env", "dirty", "excluded")
 
@@ -134,7 +136,7 @@ class RenderWorker:
     # --- in the child ---------------------------------------------------------------------
     def _run(self, uris: list[str], in_child, step, args: tuple) -> None:
         in_child()
-        logger = logging.getLogger("mkdocs")
+        logger = choice.logger()  # the engine's own records and, under it, every `mkdocs.*` one
         capture = _Capture()
         logger.handlers[:] = [capture]
         logger.propagate = False
