@@ -131,6 +131,8 @@ def test_feeds_are_linked_and_parse(built_fixture_site: Path) -> None:
     assert "../../feeds/topics/yingshang-huanjing.atom.xml" in atom_feeds(topic)
     for page in built_fixture_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
+        if "页面已移动" in html:
+            continue  # a former id's redirect page: no theme, no feed
         feeds = [resolve(built_fixture_site, page, href) for href in atom_feeds(html)]
         assert feeds[-1:] == [built_fixture_site / "feeds" / "all.atom.xml"], page
         assert all(feed.is_file() for feed in feeds), page
