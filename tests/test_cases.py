@@ -228,3 +228,16 @@ def test_import_joins_a_re_reply_to_its_case(tmp_path: Path, monkeypatch: pytest
     case = archive.case_of["bailuzhou-2023-jianyi-0529"]
     assert [d.doc_type for d in case.documents] == ["答复", "再次答复"]
     assert case.state(archive.as_of) == "代表不满意，已再次答复"
+
+
+def test_case_addresses_hold_no_number_the_privacy_scan_would_stop() -> None:
+    """A case id is part of every URL of its case; it must never read as a private number (the
+    build scans every URL). Its digest is letters, so digits only come from the number itself."""
+    from replysite.model import case_id
+    from replysite.reading.privacy import scan_output
+
+    ids = [case_id(kind, f"第{n}次会议", number, None, f"doc-{n}")
+           for n in range(3000) for kind, number in (("提案", f"2023{n:03d}"), ("建议", str(n)))]
+    assert len(set(ids)) == len(ids)
+    assert [i for i in ids if scan_output(f"https://example.gov.cn/cases/{i}/")] == []
+    assert all(re.fullmatch(r"(jianyi|tian)-\d+-[a-p]{8}", i) for i in ids)
