@@ -43,6 +43,10 @@ def test_case_timeline_and_state(built_fixture_site: Path, doc: str, documents: 
     assert [d.id for d in case.documents] == documents  # by date
     assert case.state(ARCHIVE.as_of) == state
     html = page(built_fixture_site, "cases", case.id)
+    if len(documents) == 1:  # the case's address leads to its one document, which tells its state
+        assert f'<meta http-equiv="refresh" content="0; url=../../replies/{doc}/">' in html
+        assert state in page(built_fixture_site, "replies", doc)
+        return
     assert state in html
     links = [t for t in content_links(built_fixture_site, built_fixture_site / "cases" / case.id / "index.html")
              if t.startswith("replies/")]
@@ -54,10 +58,20 @@ def test_case_timeline_and_state(built_fixture_site: Path, doc: str, documents: 
         assert state in page(built_fixture_site, "replies", d)
 
 
-def test_the_seed_reply_has_its_case_page(built_fixture_site: Path) -> None:
+def test_the_seed_reply_has_its_case_address_and_state(built_fixture_site: Path) -> None:
+    """The seed is a case of one document: cases/<id>/ leads to the reply, whose page says where
+    the handling stands; a second document filed later turns the address into the case page."""
     case = CASE["xinjian-2023-jianyi-55"]
+    assert "../../replies/xinjian-2023-jianyi-55/" in page(built_fixture_site, "cases", case.id)
+    reply = page(built_fixture_site, "replies", "xinjian-2023-jianyi-55")
+    assert "办理情况：已答复，代表满意" in reply
+
+
+def test_a_case_page_of_several_documents(built_fixture_site: Path) -> None:
+    case = CASE["fixture-2022-jianyi-31"]
     html = page(built_fixture_site, "cases", case.id)
-    assert "关于进一步优化我区营商环境的几点建议" in html and "建议第55号" in html and "2023-07-17" in html
+    assert "关于公开道路改造计划的建议" in html and "建议第31号" in html and "2022-12-15" in html
+    assert "共 2 份文件，按日期排列" in html
 
 
 def test_document_types_read_right_on_their_pages(built_fixture_site: Path) -> None:

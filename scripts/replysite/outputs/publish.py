@@ -48,9 +48,9 @@ def write_feeds_and_data(archive: Archive, site_dir: Path, site_url: str, site_n
                              check=check)
     cases = write_case_exports(archive.cases, archive.as_of, site_url, site_dir, check=check)
     write_overdue_feed(archive.cases, archive.as_of, site_url, site_dir, site_name=site_name, check=check)
-    moved = write_redirects(archive.replies, site_url, site_dir, check=check)
+    moved = write_redirects(archive.replies, archive.cases, site_url, site_dir, check=check)
     if moved:
-        log(f"replysite: 曾用编号跳转页 {len(moved)} 个")
+        log(f"replysite: 跳转页 {len(moved)} 个（曾用编号、只有一份文件的建议提案）")
     log(f"replysite: 开放数据 {exported['count']} 份文件、{cases['cases']} 件（逾期承诺 {cases['overdue']} 件）")
 
 

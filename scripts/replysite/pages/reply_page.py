@@ -113,10 +113,10 @@ def heading(r: Reply) -> str:
 def case_box(here: str, r: Reply, case: Case, as_of) -> str:
     """Where this document stands in its case: the state in words, the other documents."""
     e = escape_html
+    if len(case.documents) == 1:  # the document is the whole case
+        return f'<div class="rs-case"><p class="rs-case-state">办理情况：{e(case.state(as_of))}</p></div>'
     state = (f'<p class="rs-case-state">办理情况：{e(case.state(as_of))}'
              f"（{html_link(here, case_source(case.id), '办理全过程')}）</p>")
-    if len(case.documents) == 1:
-        return f'<div class="rs-case">{state}</div>'
     items = []
     for n, d in enumerate(case.documents, 1):
         what = f"{d.date.isoformat()} {doc_type_label(d.doc_type, d.kind)}（{d.unit.short_name}）"
@@ -136,7 +136,8 @@ def reply_page(r: Reply, case: Case, as_of, lift_paragraphs: bool = False) -> Ge
     label = doc_type_label(r.doc_type, r.kind)
     crumbs = breadcrumbs(here, [("首页", HOME_PAGE), (f"{r.year}年", group_source("years", str(r.year))),
                                 (r.unit.short_name, group_source("units", r.unit.id)),
-                                (f"{r.kind}{r.number_label}", case_source(case.id)), (label, None)])
+                                (f"{r.kind}{r.number_label}",
+                                 case_source(case.id) if len(case.documents) > 1 else None), (label, None)])
     meta = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in _meta_rows(here, r))
     parts = [f"# {escape_markdown(r.title)}\n", html(crumbs), html(f'<dl class="rs-meta">{meta}</dl>'),
              html(case_box(here, r, case, as_of)), html(disclosure_box(r))]

@@ -50,7 +50,9 @@ def generate_pages(archive: Archive, site_title: str, intro: str, reply_pages: R
     """`lift_paragraphs`: plain paragraphs of reply bodies as finished HTML (`plain_paragraphs`)."""
     pages = [home_page(archive, site_title, intro), search_page()]
     pages += (reply_pages or ReplyPages())(archive, lift_paragraphs)
-    pages += [case_page(case, archive.as_of) for case in archive.cases]
+    # A case of one document is that document: its address (cases/<id>/) leads to it
+    # (outputs/redirects.py), and the document's page tells where it stands.
+    pages += [case_page(case, archive.as_of) for case in archive.cases if len(case.documents) > 1]
     pages += list(all_pages(archive))
     for name, grouping in archive.groupings.items():
         feeds = {f"{name}/{g.slug}": feed_path(FEED_KINDS[name], g.slug)
