@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..archive.line_breaks import join_cjk_lines
 from ..model import Reply, disclosure_notice
 from ..schema import CATEGORY_LABELS, FIELDS_BY_NAME, KIND_LABELS
 from ..urls import HOME_PAGE, group_source, name_slug, reply_source
@@ -88,7 +89,9 @@ def reply_page(r: Reply, lift_paragraphs: bool = False) -> GeneratedPage:
     tail = ""
     if r.has_body:
         heading = "答复摘要" if r.disclosure == "摘要公开" else "答复全文"
-        body = lift_plain_paragraphs(r.body, html) if lift_paragraphs else r.body
+        # a line break between two Chinese characters is no break (Chromium would draw a space)
+        body = join_cjk_lines(r.body)
+        body = lift_plain_paragraphs(body, html) if lift_paragraphs else body
         # the letter body in <div class="rs-body"> (print.css sets it as a letter)
         parts += [f"## {heading}\n", html('<div class="rs-body">'), f"{body}\n"]
         tail = (f'</div>\n<p class="rs-sign">{escape_html(r.unit.name)}<br>{r.reply_date.year}年'

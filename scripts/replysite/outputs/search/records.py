@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...archive.line_breaks import join_cjk_lines
 from ...model import Reply
 from ...schema import KIND_LABELS
 from ..plain_text import BLANKS, markdown_to_text
+from .textnorm import strip_invisible
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,9 @@ class SearchRecord:
 def meta_line(reply: Reply) -> str:
     """Every searchable metadata value of a reply on one line, separated by spaces."""
     d = reply.reply_date
-    values = [KIND_LABELS[reply.kind], f"{reply.kind}{reply.number_label}", "、".join(reply.proposers),
+    # 第55号建议 as well as 建议第55号: both are how people write it
+    values = [KIND_LABELS[reply.kind], f"{reply.kind}{reply.number_label}", f"{reply.number_label}{reply.kind}",
+              "、".join(reply.proposers),
               *reply.unit.all_names, *(u.name for u in reply.co_units),
               *(n for u in reply.co_units for n in u.short_names),
               reply.doc_number or "", reply.session or "",
@@ -59,10 +63,19 @@ def meta_line(reply: Reply) -> str:
     return " ".join(seen)
 
 
-def record_from_reply(reply: Reply) -> SearchRecord:
-    body = markdown_to_text(reply.body) if reply.has_body else ""
+def search_text(reply: Reply) -> str:
+    """The metadata line, a newline and the body as plain text: line breaks inside a paragraph
+    next to Chinese characters removed (`join_cjk_lines`), zero-width characters too."""
+    body = markdown_to_text(join_cjk_lines(reply.body, search=True)) if reply.has_body else ""
+    return strip_invisible(f"{meta_line(reply)}\n{body}")
+
+
+def record_from_reply(reply: Reply, *, with_text: bool = True) -> SearchRecord:
+    """The record of a reply; without its text (`text=""`) when `with_text` is false, for
+    `build_index(text_of=…)`, which makes the texts a batch at a time."""
     return SearchRecord(
-        id=reply.id, url=reply.url, title=reply.title, text=f"{meta_line(reply)}\n{body}",
+        id=reply.id, url=reply.url, title=strip_invisible(reply.title),
+        text=search_text(reply) if with_text else "",
         unit=reply.unit.short_name, unit_id=reply.unit.id, date=reply.reply_date.isoformat(),
         year=reply.year, category=reply.category, kind=reply.kind,
         topics=tuple(t.name for t in reply.topics), topic_ids=tuple(t.id for t in reply.topics),
