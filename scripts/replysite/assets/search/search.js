@@ -235,8 +235,12 @@
 
   /* ---- facets: runs of replies sharing year, unit, kind and category ---- */
   function loadRuns() {
-    var r = meta.runs, starts = [0], vals = [];
-    for (var i = 0; i < r.length; i += 5) { vals.push([r[i + 1], r[i + 2], r[i + 4], r[i + 3]]); starts.push(starts[starts.length - 1] + r[i]); }
+    var r = meta.runs, starts = [0], vals = [], y = 0, u = 0, k = 0, c = 0; // year, unit, kind, category as differences
+    for (var i = 0; i < r.length; i += 5) {
+      y += r[i + 1]; u += r[i + 2]; k += r[i + 3]; c += r[i + 4];
+      vals.push([y, u, c, k]);
+      starts.push(starts[starts.length - 1] + r[i]);
+    }
     return { starts: starts, vals: vals }; // vals: [year, unit, category, kind]
   }
   var RUN_FIELD = { year: 0, unit: 1, category: 2, kind: 3 };

@@ -2,8 +2,9 @@
 
 Layout under `out_dir` (read by `assets/search/search.js`; byte layouts in `encoding.py`):
 
-- `meta.json`: version, count, facet labels, the facet runs, the number of dictionary shards and
-  buckets, which characters the traditional → simplified table changes;
+- `meta.json`: version, count, facet labels, the facet runs (length, then year, unit, kind and
+  category as differences from the run before), the number of dictionary shards and buckets,
+  which characters the traditional → simplified table changes;
 - `d/<s>.bin`: dictionary shards: for each key (`textnorm.doc_keys`, and one per topic) its
   document frequency and its list, inline when short;
 - `l/<bucket>/<n>.bin`: the longer lists, several small ones to a file;
@@ -313,8 +314,10 @@ def build_index(records: Sequence[SearchRecord], out_dir: Path, *, root: str = "
         shutil.rmtree(spill, ignore_errors=True)
     w.write("t2s.bin", enc.gz(enc.fold_table(FOLD)))
     w.digest.update(texts.digest.digest())
+    # runs as differences from the run before (half the size once compressed)
+    deltas = [v - (runs[i - 5] if i >= 5 and i % 5 else 0) for i, v in enumerate(runs)]
     meta = {"format": FORMAT, "version": w.digest.hexdigest()[:12], "count": len(docs), "shards": shards,
-            "buckets": BUCKETS, "maxWeak": MAX_WEAK, "root": root, "facets": labels, "runs": runs,
+            "buckets": BUCKETS, "maxWeak": MAX_WEAK, "root": root, "facets": labels, "runs": deltas,
             "fold": _fold_bitmap()}
     w.write("meta.json", json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode())
     return IndexStats(replies=len(docs), keys=keys, shards=shards, list_files=list_files,
