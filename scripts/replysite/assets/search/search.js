@@ -244,17 +244,16 @@
     return { starts: starts, vals: vals }; // vals: [year, unit, category, kind]
   }
   var RUN_FIELD = { year: 0, unit: 1, category: 2, kind: 3 };
-  var topics = null; // label index -> Int32Array, once loaded
+  var topics = null; // every topic's list (label index -> Int32Array), once someone wants the counts
+  function topicList(i) {
+    return lookup("\x01" + meta.facets.topic[i][0]).then(function (e) { return e ? list(e) : new Int32Array(0); });
+  }
   function loadTopics() {
-    if (!topics) {
-      topics = Promise.all(meta.facets.topic.map(function (l) {
-        return lookup("\x01" + l[0]).then(function (e) { return e ? list(e) : new Int32Array(0); });
-      }));
-    }
+    if (!topics) topics = Promise.all(meta.facets.topic.map(function (l, i) { return topicList(i); }));
     return topics;
   }
-  function topicSet(i) {
-    return loadTopics().then(function (all) { var s = new Uint8Array(meta.count); all[i].forEach(function (d) { s[d] = 1; }); return s; });
+  function topicSet(i) { // a filter needs only its own topic's list
+    return topicList(i).then(function (l) { var s = new Uint8Array(meta.count); l.forEach(function (d) { s[d] = 1; }); return s; });
   }
   function selected(key) { // index of the selected label, -1 for none
     var v = state.f[key];
@@ -386,6 +385,8 @@
     var what = r.terms.length > 1 ? "同时包含" + quoted(r.terms) : "包含" + quoted(r.terms);
     if (r.exact && !r.total) return "没有找到与“" + state.q + "”相关的答复" + (filtered ? "（已按筛选条件缩小范围）" : "");
     if (r.exact) return "共 " + r.total + " 件答复" + what + more;
+    if (!r.found.length) return "已核对 " + r.next + " 件候选答复（共 " + r.filtered.length + " 件），尚未找到" + what +
+      "的答复；点“更多”继续核对";
     return "约 " + number(r.estimate) + " 件答复" + what + "（按已核对的 " + r.next + " 件估计，其中 " + r.found.length +
       " 件包含；候选共 " + r.filtered.length + " 件）" + (r.found.length >= state.shown ? "，显示前 " + state.shown + " 件" : "");
   }
