@@ -167,10 +167,10 @@ def lookup(out: Path, key: str) -> list[int] | None:
 def test_every_key_finds_exactly_its_replies(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
                                               inline: int, pack: int) -> None:
     """Inline, packed and own-file lists, gaps and bitmaps, in many shards and few."""
-    from replysite.outputs.search import index
+    from replysite.outputs.search import dictionary, index
 
-    monkeypatch.setattr(index, "INLINE", inline)
-    monkeypatch.setattr(index, "PACK_BYTES", pack)
+    monkeypatch.setattr(dictionary, "INLINE", inline)
+    monkeypatch.setattr(dictionary, "PACK_BYTES", pack)
     monkeypatch.setattr(index, "BATCH_CHARS", 3000)
     records = fixture_records() + [rec(f"dense-{i}", f"关于第{i}项的建议", "营商环境" if i % 3 else "养老")
                                    for i in range(300)]
