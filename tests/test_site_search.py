@@ -127,3 +127,23 @@ def test_a_line_break_between_chinese_characters_is_no_space_on_the_page(page, w
                          ("全年办结率96.07%", ["关于规范执法检查的建议"]), ("办结率为96.07%", ["关于规范执法检查的建议"])):
             page.goto(base + "search/?q=" + quote(q))
             assert results(page) == found and status(page) == f"共 {len(found)} 件答复包含“{q}”"
+
+
+@pytest.mark.parametrize("query", ["新政数提复字〔2023〕1号", "新政数提复字[2023]1号", "(2023)1号", "【2023】1号",
+                                   "（２０２３）１号", "〈2023〉1号", "第55号", "第055号", "第55号建议"])
+def test_doc_numbers_and_reply_numbers_as_typed(page, query: str) -> None:
+    page.goto(page.base + "search/?q=" + quote(query))
+    assert results(page) == [SEED]
+    assert status(page).startswith("共 1 件答复包含“")
+
+
+@pytest.mark.parametrize("query", ["“营商环境”", "营商环境。", "營商環境", "营商\u3000环境"])
+def test_punctuation_traditional_and_spaces(page, query: str) -> None:
+    page.goto(page.base + "search/?q=" + quote("营商环境"))
+    want = results(page)
+    page.goto(page.base + "search/?q=" + quote(query))
+    got = results(page)
+    if "\u3000" in query:  # two terms, both required
+        assert set(want) <= set(got) and status(page).startswith(f"共 {len(got)} 件答复同时包含“营商”“环境”")
+    else:
+        assert got == want and status(page) == f"共 {len(want)} 件答复包含“营商环境”"
