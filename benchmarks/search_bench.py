@@ -357,7 +357,7 @@ def main() -> None:
     pf_note = (f"Pagefind {pagefind_version()}（默认设置与默认界面）建索引 {pf_s:.0f} s，峰值内存 {pf_mb / 1024:.1f} GB"
                if pagefind else
                f"Pagefind 未运行：{n} 个页面超过 `--pagefind-max {args.pagefind_max}`。Pagefind 1.5.2 处理中文页面"
-               "约需每页 0.5 MB 内存（同机 10,000 页本次实测峰值 5.6 GB，见上），100,000 页约需 50 GB 以上，超过本机 24 GB 内存")
+               "约需每页 0.5 MB 内存（同机 10,000 页实测峰值 4.7–5.6 GB），100,000 页约需 50 GB，超过本机 24 GB 内存")
     lines = [f"{dt.date.today().isoformat()}，{machine()}；开始时负载 {load_avg[0]:.2f} {load_avg[1]:.2f} {load_avg[2]:.2f}；"
              f"`python benchmarks/search_bench.py {how}`。", "",
              f"- 语料：{n} 份合成答复，正文平均 {chars:.0f} 字；{len(rows)} 个查询，每个查询在全新（冷）浏览器上下文中执行。",
