@@ -38,6 +38,7 @@ from replysite.synthetic import generate
 ROOT = Path(__file__).resolve().parent.parent
 REPLYSITE = [sys.executable, "-c", "from replysite.commands import main; main()"]
 TARGET_RATIO, SIZE_TOLERANCE, MEMORY_MB, CHECK_SECONDS, SERVE_SECONDS = 1.3, 0.05, 1536, 3.0, 10.0
+MEMORY_MB_100K = 4096  # issue 16: the whole build of 100,000 replies, every process
 
 
 @dataclass
@@ -284,7 +285,8 @@ def table(results: list[SizeResult]) -> list[tuple[str, str, str, str]]:
             (f"{n} replysite check", f"{r.check_s:.1f} s", f"≤ {CHECK_SECONDS:.0f} s（n=10000）", "—"),
             (f"{n} replysite build", f"{r.build_s:.1f} s", f"≤ {TARGET_RATIO}× 基线", f"{r.baseline_s:.1f} s"),
             (f"{n} 构建时间 / 基线", f"{ratio:.2f}×", f"≤ {TARGET_RATIO:.2f}×", "1.00×"),
-            (f"{n} 构建峰值内存（全部进程 PSS 之和）", f"{r.build_pss_mb:.0f} MB", f"≤ {MEMORY_MB} MB（n=10000）",
+            (f"{n} 构建峰值内存（全部进程 PSS 之和）", f"{r.build_pss_mb:.0f} MB",
+             f"≤ {MEMORY_MB_100K} MB（n=100000）" if r.size >= 100000 else f"≤ {MEMORY_MB} MB（n=10000）",
              f"{r.baseline_pss_mb:.0f} MB"),
             (f"{n} 构建峰值内存（最大单个进程 RSS）", f"{r.build_rss_mb:.0f} MB", "—", f"{r.baseline_rss_mb:.0f} MB"),
             (f"{n} 答复页 HTML（同一批 {len(r.probe_ids)} 件的中位数）", f"{kb(r.reply_html_median)}{reply_delta}",

@@ -1,17 +1,21 @@
-"""Search benchmark (issue 3): our n-gram index against Pagefind's default setup, same site.
+"""Search benchmark (issues 3 and 16): our index against Pagefind's default setup, same site.
 
 Generates a synthetic archive (`replysite generate`), makes one HTML page per reply (`--site
-plain`, fast) or runs the real `replysite build` (`--site real`), builds our index and
-Pagefind's default index over the same pages, serves both on 127.0.0.1 with gzip like a static
-host, then runs the query set in headless Chromium, each query in a fresh (cold) browser
-context. Reported per engine: recall (replies containing the query that are returned),
-precision@10 (the top 10 all contain it, where at least 10 do), bytes transferred for the
-cold query (page + assets + index, gzip, headers included) and milliseconds from navigation
-to results on screen.
+plain`, fast) or runs the real `replysite build` (`--site real`; or `--project DIR`, a project
+already built by `replysite build`, e.g. by build_bench.py), builds Pagefind's default index over
+the same pages, serves both on 127.0.0.1 with gzip like a static host, then runs the query set
+(`queries`: at least 40 of the kinds issue 16 lists, drawn from the corpus with a fixed seed) in
+headless Chromium, each query in a fresh (cold) browser context. The truth is the replies whose
+normalised text holds every normalised term (`textnorm.query_terms`). Reported per engine:
+recall (true replies among those returned), P@10 (the top min(10, truth) all true), whether the
+count shown is exact (or labelled 约), bytes transferred for the cold query (page + assets +
+index, gzip, headers included) and milliseconds from navigation to results on screen.
 
-    python benchmarks/search_bench.py --count 10000 --record     # also writes BENCHMARKS.md
+    python benchmarks/search_bench.py --count 10000 --site real --record   # also writes BENCHMARKS.md
 
-Work folders go to benchmarks/work/search/ (git-ignored).
+Pagefind is skipped above `--pagefind-max` replies (it needs about 0.45 MB of memory per page
+for Chinese: 100,000 pages do not fit this machine); the record says so. Work folders go to
+benchmarks/work/search/ (git-ignored).
 """
 
 from __future__ import annotations
@@ -21,8 +25,10 @@ import datetime as dt
 import html
 import os
 import platform
+import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -35,6 +41,7 @@ from playwright.sync_api import Browser, sync_playwright
 from replysite.archive import load_archive
 from replysite.outputs.search import SearchRecord, build_index, record_from_reply
 from replysite.outputs.search.index import ordered
+from replysite.outputs.search.textnorm import normalize, query_terms
 from replysite.local_http import serve
 from replysite.synthetic import generate
 
@@ -42,14 +49,15 @@ ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "scripts" / "replysite" / "assets" / "search"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
-HEADING = "## 搜索 (issue 3)"
-FIXED = ["营商", "养老", "物业", "停车", "托育", "防汛", "就业", "医保", "食品", "灯",
-         "营商环境", "双随机", "一网通办", "老旧小区改造", "明厨亮灶", "碳达峰碳中和", "15分钟生活圈",
-         "接诉即办", "家门口就业", "〔2023〕1号", "〔2019〕12号", "55", "2024", "96.54",
-         "营商环境 2023", "养老 社区", "物业 维修资金", "停车 东湖区"]
+HEADING = "## 搜索 (issue 16)"
+WORDS = ["营商", "养老", "物业", "停车", "托育", "防汛", "就业", "医保"]
+BRACKETS = ["〔〕", "[]", "()", "【】", "［］", "（）", "〈〉", "⟨⟩"]
+FIXED = ["营商环境 2023", "养老 社区", "物业 维修资金", "量子计算机", "不存在的词语", "營商環境", "養老服務",
+         "一網通辦", "“营商环境”", "营商环境。", "第55号"]
 OUR_DONE = "document.querySelector('#reply-search').dataset.state === 'done'"
 PF_DONE = ("document.querySelector('.pagefind-ui__result-link') || "
            "/No results|未找到|无结果/.test((document.querySelector('.pagefind-ui__message') || {}).textContent || '')")
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @dataclass
@@ -59,21 +67,54 @@ class Outcome:
     p10: float  # 1.0 when every one of the top min(10, truth) contains the query
     kb: float
     ms: float
+    count: str = ""  # what the count says: "=" exact and right, "约" labelled estimate, "≠" wrong
 
 
-def queries(records: list[SearchRecord]) -> list[str]:
+def queries(records: list[SearchRecord], seed: int = 16) -> list[tuple[str, str]]:
+    """(kind, query): every kind issue 16 lists, drawn from the corpus with a fixed seed."""
+    rng = random.Random(seed)
     docs = ordered(records)
-    picks = [docs[len(docs) * k // 7] for k in (1, 3, 5)]
-    derived = [r.proposers[0] for r in picks]
-    derived += [r.doc_number[:r.doc_number.index("〔")] for r in picks if r.doc_number][:2]
-    phone = next(r.text.split("\n", 1)[0].rsplit(" ", 1)[-1] for r in docs if re.search(r" \d{8}$", r.meta))
-    derived += [phone, f"{picks[0].proposers[0]} {picks[0].topics[0][:2]}"]
-    return FIXED + derived
+    out = [("短词", w) for w in WORDS]
+    bodies = [normalize(r.body) for r in rng.sample(docs, 60)]
+    runs = [m.group() for b in bodies for m in CJK_RUN.finditer(b)]
+    for n in (4, 5, 6, 6, 7, 8, 8, 8):
+        run = rng.choice([r for r in runs if len(r) >= n + 2])
+        i = rng.randrange(len(run) - n)
+        out.append(("词组", run[i:i + n]))
+    clauses = [c for b in bodies for c in b.split(" ") if 15 <= len(c) <= 20]
+    out += [("整句", c) for c in rng.sample(clauses, 6)]
+    picks = rng.sample(docs, 40)
+    out += [("人名", r.proposers[0]) for r in picks[:4]]
+    numbered = [r for r in picks if r.doc_number and "〔" in r.doc_number]
+    for i, (o, c) in enumerate(BRACKETS):
+        dn = numbered[i % len(numbered)].doc_number
+        q = dn.replace("〔", o).replace("〕", c)
+        out.append(("文号", q if i % 2 == 0 else q[q.index(o):]))
+    meta = " ".join(r.meta for r in picks)
+    phone = re.search(r" (\d{8})( |$)", meta)
+    numbers = [phone.group(1)] if phone else []
+    text = " ".join(bodies)
+    numbers += rng.sample(re.findall(r"(?<![\d.])\d{3,6}\.\d{2}(?![\d%])", text), 2)
+    out += [("数字", n) for n in numbers]
+    out += [("百分比", p) for p in rng.sample(re.findall(r"(?<![\d.])\d{1,2}\.\d{1,2}%", text), 3)]
+    out += [("多词", q) for q in FIXED[:3]] + [("多词", f"{picks[5].proposers[0]} {picks[5].topics[0][:2]}")]
+    out += [("无结果", q) for q in FIXED[3:5]] + [("繁体", q) for q in FIXED[5:8]]
+    out += [("标点", q) for q in FIXED[8:10]] + [("编号", FIXED[10])]
+    return out
 
 
-def truth(records: list[SearchRecord], q: str) -> set[str]:
-    terms = q.split()
-    return {r.id for r in records if all(t in f"{r.title}\n{r.text}" for t in terms)}
+class Truth:
+    """The replies holding every normalised term of a query, as ids."""
+
+    def __init__(self, records: list[SearchRecord]) -> None:
+        self.ids = [r.id for r in records]
+        self.texts = [normalize(f"{r.title}\n{r.text}") for r in records]
+
+    def __call__(self, q: str) -> set[str]:
+        terms = query_terms(q)
+        if not terms:
+            return set(self.ids)
+        return {i for i, t in zip(self.ids, self.texts) if all(x in t for x in terms)}
 
 
 def page_html(title: str, body: str, head: str = "") -> str:
@@ -144,10 +185,11 @@ def score(ranked: list[str], want: set[str]) -> tuple[float, float]:
 
 def run_ours(browser: Browser, base: str, q: str, ids: list[str], want: set[str]) -> Outcome:
     kb, ms, (context, page) = cold(browser, f"{base}search/?q={quote(q)}", OUR_DONE)
-    docs = page.evaluate("window.replySearch.last.docs")
+    last = page.evaluate("window.replySearch.last")
     context.close()
-    ranked = [ids[d] for d in docs]
-    return Outcome(len(ranked), *score(ranked, want), kb, ms)
+    ranked = [ids[d] for d in last["docs"]]
+    count = ("=" if last["total"] == len(want) else "≠") if last["exact"] else f"约{last['estimate']}"
+    return Outcome(len(ranked), *score(ranked, want), kb, ms, count)
 
 
 PF_ALL = """async (q) => {
@@ -175,126 +217,168 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} 核, {mem:.0f} GB 内存, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
 
-def table(rows: list[tuple[str, int, Outcome, Outcome]]) -> list[str]:
-    out = ["| 查询 | 应有 | 本站 返回 | 召回 | P@10 | KB | ms | Pagefind 返回 | 召回 | P@10 | KB | ms |",
-           "|---|---|---|---|---|---|---|---|---|---|---|---|"]
-    for q, n, a, b in rows:
-        out.append(f"| `{q}` | {n} | {a.returned} | {a.recall:.2f} | {a.p10:.2f} | {a.kb:.0f} | {a.ms:.0f} | "
-                   f"{b.returned} | {b.recall:.2f} | {b.p10:.2f} | {b.kb:.0f} | {b.ms:.0f} |")
+Row = tuple[str, str, int, Outcome, "Outcome | None"]
+
+
+def table(rows: list[Row]) -> list[str]:
+    out = ["| 类别 | 查询 | 应有 | 本站 返回 | 召回 | P@10 | 计数 | KB | ms | Pagefind 返回 | 召回 | P@10 | KB | ms |",
+           "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for kind, q, n, a, b in rows:
+        pf = (f"{b.returned} | {b.recall:.2f} | {b.p10:.2f} | {b.kb:.0f} | {b.ms:.0f}" if b else "— | — | — | — | —")
+        out.append(f"| {kind} | `{q}` | {n} | {a.returned} | {a.recall:.2f} | {a.p10:.2f} | {a.count} | {a.kb:.0f} | "
+                   f"{a.ms:.0f} | {pf} |")
     return out
 
 
-def summary(rows: list[tuple[str, int, Outcome, Outcome]], which: int) -> dict[str, float]:
-    outs = [r[2 + which] for r in rows]
+def summary(outs: list[Outcome]) -> dict[str, float]:
     return {"recall": min(o.recall for o in outs), "recall_mean": sum(o.recall for o in outs) / len(outs),
             "p10": sum(o.p10 == 1.0 for o in outs) / len(outs), "kb_max": max(o.kb for o in outs),
-            "kb_mean": sum(o.kb for o in outs) / len(outs), "ms_max": max(o.ms for o in outs),
-            "ms_mean": sum(o.ms for o in outs) / len(outs)}
-
-
-SITE_HEADINGS = {"plain": "### 每份答复一个简单页面（`--site plain`）",
-                 "real": "### 实际站点：`replysite build`，Material 页面（`--site real`）"}
+            "kb_median": statistics.median(o.kb for o in outs), "ms_max": max(o.ms for o in outs),
+            "ms_median": statistics.median(o.ms for o in outs),
+            "counts_ok": sum(o.count != "≠" for o in outs) / len(outs),
+            "exact": sum(o.count == "=" for o in outs) / len(outs)}
 
 
 def _replace_block(text: str, heading: str, block: str, level: str) -> str:
     """Replace the block under `heading` (up to the next heading of `level` or higher) or append it."""
     start = text.find(heading)
     if start < 0:
-        return text.rstrip("\n") + "\n\n" + block
+        nxt = text.find("\n## ", text.find(HEADING) + len(HEADING))
+        if nxt < 0:
+            return text.rstrip("\n") + "\n\n" + block
+        return text[:nxt + 1] + block + "\n" + text[nxt + 1:]
     ends = [i for i in (text.find("\n" + h, start + len(heading)) for h in level) if i >= 0]
     end = min(ends) + 1 if ends else len(text)
     return text[:start] + block + ("\n" if end < len(text) else "") + text[end:]
 
 
-def record_section(site: str, lines: list[str]) -> None:
-    """Write this run into BENCHMARKS.md, section HEADING, subsection of the site kind."""
+def record_section(heading: str, lines: list[str]) -> None:
+    """Write this run into BENCHMARKS.md: section HEADING (placed first), subsection `heading`."""
     path = ROOT / "BENCHMARKS.md"
     text = path.read_text(encoding="utf-8") if path.exists() else "# 性能基准\n"
     if HEADING not in text:
-        text = text.rstrip("\n") + f"\n\n{HEADING}\n\n{SECTION_INTRO}\n"
-    start = text.find(HEADING)
-    nxt = text.find("\n## ", start + len(HEADING))
-    section = text[start:] if nxt < 0 else text[start:nxt + 1]
-    block = "\n".join([SITE_HEADINGS[site], "", *lines]) + "\n"
-    section = _replace_block(section, SITE_HEADINGS[site], block, ("### ", "## "))
-    section = section.rstrip("\n") + "\n" + ("\n" if nxt >= 0 else "")
-    text = text[:start] + section + ("" if nxt < 0 else text[nxt + 1:])
+        first = text.find("\n## ")
+        intro = f"{HEADING}\n\n{SECTION_INTRO}\n\n"
+        text = text + "\n\n" + intro if first < 0 else text[:first + 1] + intro + text[first + 1:]
+    block = "\n".join([heading, "", *lines]) + "\n"
+    text = _replace_block(text, heading, block, ("### ", "## "))
     path.write_text(text, encoding="utf-8")
 
 
 SECTION_INTRO = (
-    "本站搜索：字符 n 元组（单字、双字，含数字或标点的三字组）倒排索引，按哈希分片、预先 gzip 压缩，"
-    "浏览器按需读取查询用到的分片，再读取候选答复的全文（每件一个小文件）核对原文并生成摘要（见 "
-    "`scripts/replysite/search/`）。召回率：语料中含查询字符串（多个词则全部包含）的答复有多少被返回；"
-    "P@10：前 10 条（不足 10 条时为全部应有条数）是否都确实包含查询字符串；传输量为冷查询从打开搜索页到结果显示、"
-    "网络空闲为止的全部响应（正文压缩后大小加响应头）。"
-    "“本站 返回”包括只含查询字符串各部分（而非整串）的答复：它们排在含整串的答复之后，并标注“部分匹配”，"
-    "召回率与 P@10 按整串计算。")
+    "本站搜索（索引格式 3，`scripts/replysite/outputs/search/`）：索引键为单字、双字、四字组，以及连续的数字、"
+    "字母、括号等字符串（连同前后的汉字）；查询按与索引相同的规则规范化（括号统一、标点与引号分词、繁体转简体、"
+    "全角转半角、各种空格、`第055号` 即 `第55号`）。一个查询词只用一个键就能证明时，列表就是确切结果，计数准确；"
+    "否则浏览器读取候选答复的全文核对，只显示核对过的答复，计数标“约”。"
+    "应有：规范化后含全部查询词的答复数。召回率：应有答复中被返回（可翻页到达）的比例；P@10：前 min(10, 应有) 条"
+    "是否都确实包含；计数：`=` 表示显示的件数准确，`约N` 表示显示为估计并标明“约”，`≠` 表示显示的准确数字不对；"
+    "传输量为冷查询（全新浏览器上下文）从打开搜索页到结果显示、网络空闲为止的全部响应（压缩后大小加响应头），"
+    "含页面本身（Material 主题的样式和脚本约 76 KB）。机器与其他任务共用，毫秒数会有波动。")
+
+
+def run_queries(site: Path, records: list[SearchRecord], pagefind: bool) -> list[Row]:
+    ids = [r.id for r in ordered(records)]
+    truth = Truth(records)
+    rows: list[Row] = []
+    with serve(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        for kind, q in queries(records):
+            want = truth(q)
+            ours = run_ours(browser, base, q, ids, want)
+            pf = run_pagefind(browser, base, q, want) if pagefind else None
+            rows.append((kind, q, len(want), ours, pf))
+            print(*table(rows[-1:])[2:], flush=True)
+        browser.close()
+    return rows
+
+
+def load(corpus: Path) -> list[SearchRecord]:
+    archive = load_archive(corpus, today=dt.date.today())
+    return [record_from_reply(r) for r in archive.replies]
+
+
+def peak_rss_mb(cmd: list[str]) -> tuple[float, float]:
+    """Seconds and peak RSS (MB) of a command, from GNU time."""
+    started = time.perf_counter()
+    out = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], check=True, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, text=True)
+    return time.perf_counter() - started, int(out.stderr.strip().splitlines()[-1]) / 1024
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--count", type=int, default=10000)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--site", choices=("plain", "real"), default="plain")
+    ap.add_argument("--site", choices=("plain", "real"), default="real")
+    ap.add_argument("--project", type=Path, help="a project already built by `replysite build` (its replies/ and site/)")
+    ap.add_argument("--pagefind-max", type=int, default=20000, help="skip Pagefind above this many replies")
     ap.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "work" / "search")
     ap.add_argument("--record", action="store_true", help="write the results into BENCHMARKS.md")
     args = ap.parse_args()
-    work = args.work / f"n{args.count}-s{args.seed}"
-    corpus = work / "replies"
-    if not (corpus / "units.yml").exists():
-        shutil.rmtree(corpus, ignore_errors=True)
-        generate(args.count, corpus, seed=args.seed)
-    t0 = time.perf_counter()
-    archive = load_archive(corpus, today=dt.date.today())
-    t1 = time.perf_counter()
-    records = [record_from_reply(r) for r in archive.replies]
-    t2 = time.perf_counter()
-    if args.site == "plain":
-        site = work / "site"
-        plain_site(records, site)
-        build_s = None
+    load_avg = os.getloadavg()
+    build_s = index_s = None
+    if args.project:
+        corpus, site = args.project / "replies", args.project / "site"
+        t0 = time.perf_counter()
+        records = load(corpus)
+        record_s = time.perf_counter() - t0
     else:
-        build_s = real_site(corpus, work / "project")
-        site = work / "project" / "site"
-    t3 = time.perf_counter()
-    stats = build_index(records, site / "search-data")
-    index_s = time.perf_counter() - t3
-    t4 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site)], check=True, stdout=subprocess.DEVNULL)
-    pagefind_s = time.perf_counter() - t4
-    pagefind_page(site)
-    ids = [r.id for r in ordered(records)]
-    chars = sum(len(r.body) for r in records) / len(records)
-    print(f"{len(records)} 份答复（正文平均 {chars:.0f} 字）；解析 {t1 - t0:.1f} s，记录 {t2 - t1:.1f} s，"
-          f"本站索引 {index_s:.1f} s（{stats.files} 个文件，{stats.bytes / 2**20:.0f} MB），Pagefind 索引 {pagefind_s:.1f} s")
-    rows = []
-    with serve(site) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        for q in queries(records):
-            want = truth(records, q)
-            rows.append((q, len(want), run_ours(browser, base, q, ids, want), run_pagefind(browser, base, q, want)))
-            print(*table(rows[-1:])[2:], flush=True)
-        browser.close()
-    ours, pf = summary(rows, 0), summary(rows, 1)
-    lines = [f"{dt.date.today().isoformat()}，{machine()}；`python benchmarks/search_bench.py --count {args.count} "
-             f"--seed {args.seed} --site {args.site}`（Pagefind {pagefind_version()}，默认设置与默认界面）。", "",
-             f"- 语料：{len(records)} 份合成答复，正文平均 {chars:.0f} 字；{len(rows)} 个查询，每个查询在全新（冷）浏览器上下文中执行。",
-             f"- 建索引：本站 {index_s:.1f} s（{stats.files} 个文件，共 {stats.bytes / 2**20:.0f} MB）"
-             f"；由答复生成搜索记录 {t2 - t1:.1f} s；Pagefind {pagefind_s:.1f} s"
-             + (f"；`replysite build` 全站 {build_s:.0f} s" if build_s else "") + "。",
-             "", "| 指标 | 本站 | Pagefind | 比值（Pagefind / 本站） |", "|---|---|---|---|",
-             f"| 最低召回率 | {ours['recall']:.3f} | {pf['recall']:.3f} | |",
-             f"| 平均召回率 | {ours['recall_mean']:.3f} | {pf['recall_mean']:.3f} | |",
-             f"| P@10 = 1 的查询占比 | {ours['p10']:.2f} | {pf['p10']:.2f} | |",
-             f"| 冷查询传输量 平均 / 最大（KB） | {ours['kb_mean']:.0f} / {ours['kb_max']:.0f} | "
-             f"{pf['kb_mean']:.0f} / {pf['kb_max']:.0f} | {pf['kb_mean'] / ours['kb_mean']:.1f} |",
-             f"| 冷查询出结果 平均 / 最大（ms） | {ours['ms_mean']:.0f} / {ours['ms_max']:.0f} | "
-             f"{pf['ms_mean']:.0f} / {pf['ms_max']:.0f} | {pf['ms_mean'] / ours['ms_mean']:.1f} |",
+        work = args.work / f"n{args.count}-s{args.seed}"
+        corpus = work / "replies"
+        if not (corpus / "units.yml").exists():
+            shutil.rmtree(corpus, ignore_errors=True)
+            generate(args.count, corpus, seed=args.seed)
+        t0 = time.perf_counter()
+        records = load(corpus)
+        record_s = time.perf_counter() - t0
+        if args.site == "plain":
+            site = work / "site"
+            plain_site(records, site)
+            t3 = time.perf_counter()
+            build_index(records, site / "search-data")
+            index_s = time.perf_counter() - t3
+        else:
+            build_s = real_site(corpus, work / "project")
+            site = work / "project" / "site"
+    n = len(records)
+    pagefind = n <= args.pagefind_max
+    pf_s = pf_mb = None
+    if pagefind:
+        shutil.rmtree(site / "pagefind", ignore_errors=True)
+        pf_s, pf_mb = peak_rss_mb([sys.executable, "-m", "pagefind", "--site", str(site)])
+        pagefind_page(site)
+    files = sum(1 for p in (site / "search-data").rglob("*") if p.is_file())
+    size = sum(p.stat().st_size for p in (site / "search-data").rglob("*") if p.is_file())
+    chars = sum(len(r.body) for r in records) / n
+    rows = run_queries(site, records, pagefind)
+    ours = summary([r[3] for r in rows])
+    pf = summary([r[4] for r in rows if r[4]]) if pagefind else None
+    how = f"--project {args.project}" if args.project else f"--count {args.count} --seed {args.seed} --site {args.site}"
+    pf_note = (f"Pagefind {pagefind_version()}（默认设置与默认界面）建索引 {pf_s:.0f} s，峰值内存 {pf_mb / 1024:.1f} GB"
+               if pagefind else
+               f"Pagefind 未运行：{n} 个页面超过 `--pagefind-max {args.pagefind_max}`。Pagefind 1.5.2 处理中文页面"
+               "约需每页 0.5 MB 内存（同机 10,000 页实测峰值 4.7–5.6 GB），100,000 页约需 50 GB，超过本机 24 GB 内存")
+    lines = [f"{dt.date.today().isoformat()}，{machine()}；开始时负载 {load_avg[0]:.2f} {load_avg[1]:.2f} {load_avg[2]:.2f}；"
+             f"`python benchmarks/search_bench.py {how}`。", "",
+             f"- 语料：{n} 份合成答复，正文平均 {chars:.0f} 字；{len(rows)} 个查询，每个查询在全新（冷）浏览器上下文中执行。",
+             f"- 本站索引：{files} 个文件，共 {size / 2**20:.0f} MB" + (f"，建索引 {index_s:.0f} s" if index_s else "")
+             + (f"；`replysite build` 全站 {build_s:.0f} s" if build_s else "") + f"；读入答复与生成记录 {record_s:.0f} s。",
+             f"- {pf_note}。",
+             *([f"- 比值（Pagefind / 本站）：传输量中位数 {pf['kb_median'] / ours['kb_median']:.1f}，"
+                f"出结果中位数 {pf['ms_median'] / ours['ms_median']:.1f}。"] if pf else []),
+             "", "| 指标 | 本站 | Pagefind |", "|---|---|---|",
+             f"| 最低 / 平均召回率 | {ours['recall']:.3f} / {ours['recall_mean']:.3f} | "
+             + (f"{pf['recall']:.3f} / {pf['recall_mean']:.3f} |" if pf else "— |"),
+             f"| P@10 = 1 的查询占比 | {ours['p10']:.2f} | " + (f"{pf['p10']:.2f} |" if pf else "— |"),
+             f"| 计数准确或标明“约”的查询占比（其中准确） | {ours['counts_ok']:.2f}（{ours['exact']:.2f}） | — |",
+             f"| 冷查询传输量 中位数 / 最大（KB） | {ours['kb_median']:.0f} / {ours['kb_max']:.0f} | "
+             + (f"{pf['kb_median']:.0f} / {pf['kb_max']:.0f} |" if pf else "— |"),
+             f"| 冷查询出结果 中位数 / 最大（ms） | {ours['ms_median']:.0f} / {ours['ms_max']:.0f} | "
+             + (f"{pf['ms_median']:.0f} / {pf['ms_max']:.0f} |" if pf else "— |"),
              "", "<details><summary>逐个查询</summary>", "", *table(rows), "", "</details>"]
     print("\n".join(lines))
     if args.record:
-        record_section(args.site, lines)
+        record_section(f"### {n:,} 件答复" + ("（`--site plain`）" if args.site == "plain" and not args.project else ""), lines)
 
 
 def pagefind_version() -> str:

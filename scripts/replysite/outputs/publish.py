@@ -29,13 +29,21 @@ def no_check(text: str, where: str) -> None:
 
 def write_search(archive: Archive, site_dir: Path, site_url: str, site_name: str, log: Log,
                  check: Check = no_check) -> None:
-    from .search import build_index, record_from_reply
+    from .search import build_index, record_from_reply, search_text
 
-    records = [record_from_reply(r) for r in archive.replies]
-    for record in records:  # everything the index and its text files hold comes from these
+    # records without their texts: the index makes each text when it reaches the reply, a
+    # batch at a time (the texts of 100,000 replies at once would take about 1 GB)
+    records = [record_from_reply(r, with_text=False) for r in archive.replies]
+    replies = {r.id: r for r in archive.replies}
+
+    def text_of(record) -> str:
+        text = search_text(replies[record.id])
+        # everything the index and its text files hold comes from these
         check("\n".join([record.url, record.title, record.unit, *record.topics, record.doc_number or "",
-                         *record.proposers, record.text]), f"{SEARCH_DATA_DIR}（{record.id}）")
-    stats = build_index(records, site_dir / SEARCH_DATA_DIR)
+                         *record.proposers, text]), f"{SEARCH_DATA_DIR}（{record.id}）")
+        return text
+
+    stats = build_index(records, site_dir / SEARCH_DATA_DIR, text_of=text_of)
     log(f"replysite: 搜索索引已生成（{stats}）")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..archive import Case
+from ..archive.line_breaks import join_cjk_lines
 from ..model import Reply, disclosure_notice
 from ..schema import CATEGORY_LABELS, FIELDS_BY_NAME, KIND_LABELS, doc_type_label
 from ..urls import HOME_PAGE, attachment_path, case_source, group_source, name_slug, reply_source
@@ -143,7 +144,9 @@ def reply_page(r: Reply, case: Case, as_of, lift_paragraphs: bool = False) -> Ge
              html(case_box(here, r, case, as_of)), html(disclosure_box(r))]
     tail = ""
     if r.has_body:
-        body = lift_plain_paragraphs(r.body, html) if lift_paragraphs else r.body
+        # a line break between two Chinese characters is no break (Chromium would draw a space)
+        body = join_cjk_lines(r.body)
+        body = lift_plain_paragraphs(body, html) if lift_paragraphs else body
         # the letter body in <div class="rs-body"> (print.css sets it as a letter)
         parts += [f"## {heading(r)}\n", html('<div class="rs-body">'), f"{body}\n"]
         signer = "、".join(r.proposers) if r.doc_type == "建议原文" else r.unit.name

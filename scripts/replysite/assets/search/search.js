@@ -1,84 +1,128 @@
-/* Full-text search of the reply archive: a static, sharded character n-gram index.
- * Built by replysite/search/index.py; renders into <div id="reply-search" data-index="…">.
- * normChar and gramHash must match replysite/search/textnorm.py. No external resources. */
+/* Full-text search of the reply archive: a static index of keys (characters, bigrams, 4-grams and
+ * runs of digits and letters), built by replysite/outputs/search/index.py; renders into
+ * <div id="reply-search" data-index="…">. The text rules (normChar, normText, queryTerms,
+ * termKeys, keyHash) must match replysite/outputs/search/textnorm.py. No external resources. */
 (function () {
   "use strict";
   var PAGE = 10;
-  var VERIFY_BUDGET = 6; // rounds of PAGE text fetches to find exact matches before showing what we have
+  var MAX_KEYS = 4; // lists fetched per term: the rarest keys find every match, verification does the rest
+  var CHECKS = 40; // texts fetched beyond the shown results, per step, to find verified matches
   var FACETS = [["year", "年度", "全部年度"], ["unit", "承办单位", "全部单位"], ["topic", "主题", "全部主题"],
-    ["category", "办理类别", "全部类别"], ["kind", "类型", "建议和提案"]];
+    ["category", "办理类别", "全部类别"], ["kind", "类型", "建议和提案"], ["doc_type", "文件类型", "全部文件"]];
   var root = document.getElementById("reply-search");
   if (!root) return;
   var base = new URL(root.getAttribute("data-index") || "./", location.href);
-  var meta = null, facets = null, siteRoot = null;
+  var meta = null, siteRoot = null, runs = null;
   var cache = new Map();
   var state = { q: "", f: {}, shown: PAGE };
-  var run = 0;
+  var run = 0, current = null;
   var api = window.replySearch = { last: null };
 
-  /* ---- text normalisation (twin of textnorm.py) ---- */
-  var normCache = new Map();
-  function normChar(c) {
-    var n = normCache.get(c);
+  /* ---- text rules (twin of textnorm.py) ---- */
+  var SPACES = new Set(Array.from("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff" +
+    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"));
+  var ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g;
+  var BRACKETS = new Map();
+  Array.from("([{【〔［（〈⟨〖〘﹝⦅❨❪⟦").forEach(function (c) { BRACKETS.set(c, "〔"); });
+  Array.from(")]}】〕］）〉⟩〗〙﹞⦆❩❫⟧").forEach(function (c) { BRACKETS.set(c, "〕"); });
+  var SEPARATORS = new Set(Array.from("。、；;？?！!\"'“”‘’「」『』〝〞〟«»‹›„‟‚‛《》…⋯—―‖|"));
+  var FOLD = null; // traditional -> simplified, loaded from t2s.bin when a query needs it
+  var charCache = [new Map(), new Map()];
+  function normChar(c, fold) {
+    var memo = charCache[fold ? 1 : 0], n = memo.get(c);
     if (n !== undefined) return n;
-    n = c.normalize("NFKC");
-    if (Array.from(n).length !== 1) n = c;
-    var low = n.toLowerCase();
-    if (Array.from(low).length === 1) n = low;
-    if (/^\s$/.test(n)) n = " ";
-    if (n.length !== c.length) n = c;
-    normCache.set(c, n);
+    if (SPACES.has(c)) n = " ";
+    else {
+      n = c.normalize("NFKC");
+      if (Array.from(n).length !== 1) n = c;
+      var low = n.toLowerCase();
+      if (Array.from(low).length === 1) n = low;
+      if (fold) n = FOLD.get(n) || n;
+      n = BRACKETS.get(n) || n;
+      if (SEPARATORS.has(n) || /^\s$/.test(n)) n = " ";
+      if (n.length !== c.length) n = c;
+    }
+    memo.set(c, n);
     return n;
   }
-  function norm(s) { var o = ""; for (var c of s) o += normChar(c); return o; }
-  function gramHash(g) {
-    var h = 0x811c9dc5;
-    for (var c of g) h = Math.imul(h ^ c.codePointAt(0), 0x01000193) >>> 0;
-    return h;
-  }
-  // Grams looked up for a term. Any subset of a term's grams finds every reply containing it
-  // (verification removes the rest), so only selective ones are used: bigrams of two ideographs,
-  // and the trigrams holding a digit, letter or punctuation (bigrams of those select poorly).
-  function bodyGrams(chars) {
-    if (chars.length <= 2) return [chars.join("")];
+  function alnum(c) { return c !== undefined && /^[0-9a-z]$/.test(c); }
+  // the searchable form of s, as long as s; fold: apply the traditional -> simplified table
+  function normText(s, fold) {
     var out = [];
-    for (var i = 0; i + 1 < chars.length; i++) {
-      if (!weak(chars[i]) && !weak(chars[i + 1])) out.push(chars[i] + chars[i + 1]);
-      var t = chars.slice(i, i + 3);
-      if (t.length === 3 && t.some(weak)) out.push(trigramName(t));
+    for (var c of s) out.push(normChar(c, fold && FOLD !== null));
+    var n = out.join("");
+    if (!/[,.:]/.test(n)) return n;
+    var chars = n.split(""); // UTF-16 units: the neighbours of , . : are what counts
+    for (var i = 0; i < chars.length; i++) {
+      if ((chars[i] === "," || chars[i] === "." || chars[i] === ":") && !(alnum(chars[i - 1]) && alnum(chars[i + 1]))) chars[i] = " ";
     }
-    return Array.from(new Set(out));
+    return chars.join("");
   }
-  // Title grams with their offsets: bigrams side by side cover the term, so positions prove it.
-  function titleGrams(chars) {
-    if (chars.length === 1) return [[chars[0], 0]];
+  function needsFold(q) {
+    var f = meta.fold, bits = f.bytes || (f.bytes = Uint8Array.from(atob(f.bits), function (c) { return c.charCodeAt(0); }));
+    for (var c of q) {
+      var n = c.normalize("NFKC"), cp = (Array.from(n).length === 1 ? n : c).toLowerCase().codePointAt(0) - f.from;
+      if ((cp >= 0 && cp < bits.length * 8 && bits[cp >> 3] & (1 << (cp & 7))) || f.other.indexOf(c) >= 0) return true;
+    }
+    return false;
+  }
+  function queryTerms(q) {
+    var n = normText(q.replace(ZERO_WIDTH, ""), true).replace(/第0*(\d+)号/g, "第$1号");
+    return Array.from(new Set(n.split(" ").filter(Boolean)));
+  }
+  function isCjk(c) {
+    var cp = c.codePointAt(0);
+    return (cp >= 0x3400 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || cp >= 0x20000;
+  }
+  function cjkKeys(s) { // s: an array of characters
+    var n = s.length;
+    if (n <= 2) return [s.join("")];
+    if (n === 3) return [s[0] + s[1], s[1] + s[2]];
     var out = [];
-    for (var i = 0; i + 1 < chars.length; i += 2) out.push([chars[i] + chars[i + 1], i]);
-    if (chars.length % 2) out.push([chars[chars.length - 2] + chars[chars.length - 1], chars.length - 2]);
+    for (var i = 0; i < n - 3; i += 2) out.push(s.slice(i, i + 4).join(""));
+    if ((n - 4) % 2) out.push(s.slice(n - 4).join(""));
     return out;
   }
-  function weak(c) {
-    var cp = c.codePointAt(0);
-    return !((cp >= 0x3400 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || cp >= 0x20000);
-  }
-  function trigramName(t) { // see textnorm.trigram_name
-    return "\0" + ("0000000" + gramHash(t.join("")).toString(16)).slice(-8);
-  }
-  function shardKey(name) { return name.charAt(0) === "\0" ? parseInt(name.slice(1), 16) : gramHash(name); }
-  function parseTerms(q) {
-    var seen = new Set(), terms = [], span = meta.overlap;
-    q.split(/\s+/).forEach(function (t) {
-      var chars = Array.from(norm(t).replace(/ /g, ""));
-      if (!chars.length) return;
-      // a term longer than the part overlap is searched as overlapping pieces
-      for (var i = 0; i === 0 || i + 1 < chars.length; i += span) {
-        var piece = chars.slice(i, i + span + 1);
-        var key = piece.join("");
-        if (!seen.has(key)) { seen.add(key); terms.push({ text: key, chars: piece }); }
+  // The keys whose lists hold every reply containing the term; exact: one key proves it.
+  function termKeys(term) {
+    var runs = [], max = meta ? meta.maxWeak : 12;
+    Array.from(term).forEach(function (c) {
+      var last = runs[runs.length - 1];
+      if (last && isCjk(last[0]) === isCjk(c)) last.push(c); else runs.push([c]);
+    });
+    var keys = [];
+    runs.forEach(function (s, r) {
+      var before = r > 0 ? runs[r - 1][runs[r - 1].length - 1] : "", after = r + 1 < runs.length ? runs[r + 1][0] : "";
+      if (isCjk(s[0])) {
+        if (s.length > 1 || runs.length === 1) keys = keys.concat(cjkKeys(s));
+      } else if (s.length <= max) {
+        keys.push(before + s.join("") + after);
+      } else {
+        var starts = [];
+        for (var i = 0; i < s.length - max; i += max) starts.push(i);
+        starts.push(s.length - max);
+        starts.forEach(function (i) {
+          keys.push((i === 0 ? before : "") + s.slice(i, i + max).join("") + (i === s.length - max ? after : ""));
+        });
       }
     });
-    return terms;
+    return { keys: Array.from(new Set(keys)), exact: keys.length === 1 };
   }
+  function fmix(h) {
+    h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
+    return h >>> 0;
+  }
+  function keyHash(key) {
+    var h1 = 0x811c9dc5, h2 = 0x050c5d1f;
+    for (var c of key) {
+      var cp = c.codePointAt(0);
+      h1 = Math.imul(h1 ^ cp, 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ cp, 0x5bd1e995) >>> 0;
+    }
+    return [fmix(h1), fmix(h2)];
+  }
+  api.textRules = { normText: normText, normTextFolded: function (s) { return normText(s, true); },
+    queryTerms: queryTerms, termKeys: termKeys, keyHash: keyHash, loadFold: function () { return loadFold(); } };
 
   /* ---- fetching and decoding ---- */
   function get(path) {
@@ -103,185 +147,147 @@
     return x;
   };
   var utf8 = new TextDecoder();
-  function readShard(b) {
-    var r = new Reader(b), n = r.v(), names = [], dir = new Map();
-    for (var i = 0; i < n; i++) { var len = r.v(); names.push(utf8.decode(b.subarray(r.i, r.i + len))); r.i += len; }
-    var lens = names.map(function () { return r.v(); }), at = r.i;
-    names.forEach(function (g, j) { dir.set(g, b.subarray(at, at + lens[j])); at += lens[j]; });
-    return dir;
-  }
-  function shard(kind, g) {
-    var count = kind === "g" ? meta.body_shards : meta.title_shards;
-    return get(kind + "/" + (shardKey(g) % count) + ".bin").then(function (b) {
-      if (!b.dir) b.dir = readShard(b);
-      return b.dir.get(g);
+  function loadFold() {
+    if (FOLD) return Promise.resolve();
+    return get("t2s.bin").then(function (b) {
+      var r = new Reader(b), n = r.v(), cps = [], m = new Map(), cp = 0;
+      for (var i = 0; i < n; i++) cps.push(cp += r.v());
+      cps.forEach(function (t) { var z = r.v(), d = z & 1 ? -(z + 1) / 2 : z / 2; m.set(String.fromCodePoint(t), String.fromCodePoint(t + d)); });
+      FOLD = m;
+      charCache[1] = new Map();
     });
   }
-  function bodyList(block) { // -> {docs: Int32Array, masks: Uint8Array}
-    var r = new Reader(block), n = r.v(), docs = new Int32Array(n);
-    if (block[r.i++] === 1) {
-      for (var k = 0, d = 0; k < n; d++) if (block[r.i + (d >> 3)] & (1 << (d & 7))) docs[k++] = d;
-      r.i += (meta.count + 7) >> 3;
-    } else {
-      for (var j = 0, p = -1; j < n; j++) docs[j] = p += r.v();
-    }
-    return { docs: docs, masks: block.subarray(r.i, r.i + n) };
-  }
-  function titleList(block) { // -> Map doc -> positions
-    var r = new Reader(block), n = r.v(), out = new Map(), d = -1;
-    for (var j = 0; j < n; j++) {
-      d += r.v();
-      var m = r.v(), ps = [], p = -1;
-      for (var k = 0; k < m; k++) ps.push(p += r.v());
-      out.set(d, ps);
+  function readShard(b) { // -> Map fingerprint -> {df, list: bytes | null, file, at, len}
+    var r = new Reader(b), n = r.v(), out = new Map();
+    for (var i = 0; i < n; i++) {
+      var at = r.i, h2 = (b[at] | b[at + 1] << 8 | b[at + 2] << 16 | b[at + 3] << 24) >>> 0, hi = b[at + 4] | b[at + 5] << 8;
+      r.i += 6;
+      var e = { df: r.v(), file: r.v() }, len;
+      if (e.file === 0) { len = r.v(); e.list = b.subarray(r.i, r.i + len); r.i += len; }
+      else { e.at = r.v(); e.len = r.v(); }
+      out.set(h2 + ":" + hi, e);
     }
     return out;
   }
-  function loadFacets() {
-    return get("facets.bin").then(function (b) {
-      var r = new Reader(b), n = meta.count, col = function () {
-        var a = new Uint16Array(n);
-        for (var i = 0; i < n; i++) a[i] = r.v();
-        return a;
-      };
-      var f = { year: col(), unit: col(), category: col(), kind: col() }, cnt = col(), start = new Int32Array(n + 1);
-      for (var i = 0; i < n; i++) start[i + 1] = start[i] + cnt[i];
-      var flat = new Uint16Array(start[n]);
-      for (var j = 0; j < flat.length; j++) flat[j] = r.v();
-      f.topic = { start: start, flat: flat };
-      return f;
+  function lookup(key) { // -> the key's entry, or undefined when no reply holds it
+    var h = keyHash(key), s = h[0] & (meta.shards - 1);
+    return get("d/" + s + ".bin").then(function (b) {
+      if (!b.dir) b.dir = readShard(b);
+      var e = b.dir.get(h[1] + ":" + (h[0] >>> 16));
+      if (e) e.shard = s;
+      return e;
     });
   }
-  function text(doc) { // a reply's whole text and what its result shows
-    return get("r/" + Math.floor(doc / 100) + "/" + doc + ".bin").then(function (b) {
-      if (!b.json) { b.json = JSON.parse(utf8.decode(b)); b.json.nx = norm(b.json.x); }
-      return b.json;
-    });
-  }
-
-  /* ---- matching ---- */
-  function evalTerm(term) { // -> Map doc -> {t: title exact, m: body part mask (0: pieces only)}
-    var body = bodyGrams(term.chars), tg = titleGrams(term.chars);
-    var uniq = Array.from(new Set(tg.map(function (x) { return x[0]; })));
-    return Promise.all([
-      Promise.all(body.map(function (g) { return shard("g", g); })),
-      Promise.all(uniq.map(function (g) { return shard("t", g); })),
-    ]).then(function (res) {
-      var out = new Map();
-      if (res[0].every(Boolean)) {
-        var lists = res[0].map(bodyList).sort(function (a, b) { return a.docs.length - b.docs.length; });
-        var hit = new Uint8Array(meta.count), mask = new Uint8Array(meta.count).fill(255);
-        lists.forEach(function (l, j) {
-          for (var i = 0; i < l.docs.length; i++) {
-            var d = l.docs[i];
-            if (hit[d] === j) { hit[d] = j + 1; mask[d] &= l.masks[i]; }
-          }
-        });
-        var first = lists[0].docs;
-        for (var i = 0; i < first.length; i++) {
-          if (hit[first[i]] === lists.length) out.set(first[i], { t: false, m: mask[first[i]] });
-        }
+  function list(e) { // -> Int32Array of doc numbers, increasing
+    var bytes = e.list ? Promise.resolve(e.list) : get("l/" + (e.shard % meta.buckets) + "/" + (e.file - 1) + ".bin")
+      .then(function (b) { return b.subarray(e.at, e.at + e.len); });
+    return bytes.then(function (b) {
+      var r = new Reader(b, 1), out;
+      if (b[0] === 0) {
+        var n = r.v(), d = -1;
+        out = new Int32Array(n);
+        for (var i = 0; i < n; i++) out[i] = d += r.v();
+        return out;
       }
-      if (res[1].every(Boolean)) {
-        var pos = new Map(uniq.map(function (g, j) { return [g, titleList(res[1][j])]; }));
-        pos.get(uniq[0]).forEach(function (ps, d) {
-          if (!uniq.every(function (g) { return pos.get(g).has(d); })) return;
-          var exact = ps.some(function (p0) {
-            return tg.every(function (x) { return pos.get(x[0]).get(d).indexOf(p0 + x[1]) >= 0; });
-          });
-          var e = out.get(d) || { t: false, m: 0 };
-          e.t = e.t || exact;
-          out.set(d, e);
-        });
+      var first = r.v(), nbytes = r.v(), k = 0;
+      out = new Int32Array(e.df);
+      for (var j = 0; j < nbytes; j++) {
+        var byte = b[r.i + j];
+        for (var bit = 0; byte; bit++, byte >>= 1) if (byte & 1) out[k++] = 8 * (first + j) + bit;
       }
       return out;
     });
   }
-  function facetValues(d, key) {
-    if (key !== "topic") return [facets[key][d]];
-    return Array.from(facets.topic.flat.subarray(facets.topic.start[d], facets.topic.start[d + 1]));
+  function intersect(lists) { // sorted Int32Arrays -> their intersection (sorted)
+    if (!lists.length) return null;
+    lists.sort(function (a, b) { return a.length - b.length; });
+    var cur = lists[0];
+    for (var j = 1; j < lists.length && cur.length; j++) {
+      var other = lists[j], out = [], k = 0;
+      for (var i = 0; i < cur.length; i++) {
+        var d = cur[i];
+        while (k < other.length && other[k] < d) k++;
+        if (k < other.length && other[k] === d) out.push(d);
+      }
+      cur = Int32Array.from(out);
+    }
+    return cur;
+  }
+  function text(doc) { // a reply's whole text, what its result shows, its normalised form
+    return get("r/" + Math.floor(doc / 100) + "/" + doc + ".bin").then(function (b) {
+      if (!b.json) {
+        var p = JSON.parse(utf8.decode(b)), n = normText(p.t + "\n" + p.x, false);
+        if (p.f) {
+          var a = n.split("");
+          p.f.forEach(function (f) { a[f[0]] = f[1]; if (f[1].length === 2) a[f[0] + 1] = ""; });
+          n = a.join("");
+        }
+        p.nt = n.slice(0, p.t.length);
+        p.nx = n.slice(p.t.length + 1);
+        b.json = p;
+      }
+      return b.json;
+    });
+  }
+  function contains(p, terms) {
+    return terms.every(function (t) { return p.nt.indexOf(t) >= 0 || p.nx.indexOf(t) >= 0; });
+  }
+
+  /* ---- facets: runs of replies sharing year, unit, kind, category and document type ---- */
+  function loadRuns() {
+    // year, unit, kind, category, document type as differences from the run before
+    var r = meta.runs, starts = [0], vals = [], y = 0, u = 0, k = 0, c = 0, t = 0;
+    for (var i = 0; i < r.length; i += 6) {
+      y += r[i + 1]; u += r[i + 2]; k += r[i + 3]; c += r[i + 4]; t += r[i + 5];
+      vals.push([y, u, c, k, t]);
+      starts.push(starts[starts.length - 1] + r[i]);
+    }
+    return { starts: starts, vals: vals }; // vals: [year, unit, category, kind, document type]
+  }
+  var RUN_FIELD = { year: 0, unit: 1, category: 2, kind: 3, doc_type: 4 };
+  var topics = null; // every topic's list (label index -> Int32Array), once someone wants the counts
+  function topicList(i) {
+    return lookup("\x01" + meta.facets.topic[i][0]).then(function (e) { return e ? list(e) : new Int32Array(0); });
+  }
+  function loadTopics() {
+    if (!topics) topics = Promise.all(meta.facets.topic.map(function (l, i) { return topicList(i); }));
+    return topics;
+  }
+  function topicSet(i) { // a filter needs only its own topic's list
+    return topicList(i).then(function (l) { var s = new Uint8Array(meta.count); l.forEach(function (d) { s[d] = 1; }); return s; });
   }
   function selected(key) { // index of the selected label, -1 for none
     var v = state.f[key];
     if (v === undefined) return -1;
     return meta.facets[key].findIndex(function (l) { return l[0] === v; });
   }
-  function filterAndCount(docs) { // -> {docs: passing all filters, counts: {key: Int32Array}}
+  // docs passing every filter, and per facet the counts over the docs passing the other filters
+  function filterAndCount(docs, topicMembers, topicLists) {
     var sel = {}, counts = {}, keep = [];
-    FACETS.forEach(function (f) { sel[f[0]] = selected(f[0]); counts[f[0]] = new Int32Array(meta.facets[f[0]].length); });
-    docs.forEach(function (d) {
-      var failed = [];
-      FACETS.forEach(function (f) {
-        if (sel[f[0]] >= 0 && facetValues(d, f[0]).indexOf(sel[f[0]]) < 0) failed.push(f[0]);
-      });
-      if (!failed.length) keep.push(d);
-      if (failed.length > 1) return;
-      FACETS.forEach(function (f) {
-        if (failed.length && failed[0] !== f[0]) return;
-        facetValues(d, f[0]).forEach(function (v) { counts[f[0]][v]++; });
-      });
-    });
+    FACETS.forEach(function (f) { sel[f[0]] = selected(f[0]); counts[f[0]] = new Float64Array(meta.facets[f[0]].length); });
+    var ri = 0, starts = runs.starts;
+    var each = function (d) {
+      while (starts[ri + 1] <= d) ri++;
+      var v = runs.vals[ri], failed = null, fails = 0;
+      for (var key in RUN_FIELD) if (sel[key] >= 0 && v[RUN_FIELD[key]] !== sel[key]) { failed = key; fails++; }
+      if (sel.topic >= 0 && !topicMembers[d]) { failed = "topic"; fails++; }
+      if (!fails) keep.push(d);
+      if (fails > 1) return;
+      for (var k in RUN_FIELD) if (!fails || failed === k) counts[k][v[RUN_FIELD[k]]]++;
+      if (topicLists && (!fails || failed === "topic")) topicLists.forEach(function (s, t) { if (s[d]) counts.topic[t]++; });
+    };
+    if (docs) docs.forEach(each); else for (var d = 0; d < meta.count; d++) each(d);
     return { docs: keep, counts: counts };
-  }
-  function popcount(m) { var c = 0; for (; m; m &= m - 1) c++; return c; }
-  function makeHits(docs, perTerm) {
-    return docs.map(function (d) {
-      return { doc: d, terms: perTerm.map(function (m) { var e = m.get(d); return { t: e.t, m: e.m, ok: e.t || e.m !== 0 }; }) };
-    });
-  }
-  function rank(hits) {
-    hits.forEach(function (h) {
-      h.exact = h.terms.every(function (e) { return e.ok; });
-      h.titles = h.terms.filter(function (e) { return e.t; }).length;
-      h.parts = h.terms.reduce(function (s, e) { return s + popcount(e.m); }, 0);
-    });
-    hits.sort(function (a, b) {
-      return (b.exact - a.exact) || (b.titles - a.titles) || (b.parts - a.parts) || (a.doc - b.doc);
-    });
-  }
-  // Fetch the text of each shown hit: it proves or refutes every term the title does not hold,
-  // and reranking moves refuted candidates down. A refuted hit at once starts the fetch of the
-  // next candidate in line (the one reranking would bring up), instead of waiting for the whole
-  // round. Once `budget` fetches are spent the order is kept: the shown hits are fetched but no
-  // longer reranked.
-  function verify(hits, terms, limit, budget) {
-    var todo = [], next = limit;
-    function candidate() { // the next hit after the shown ones not fetched, not refuted
-      for (; next < hits.length; next++) {
-        var h = hits[next];
-        if (!h.text && h.terms.every(function (e) { return e.ok; })) return hits[next++];
-      }
-      return null;
-    }
-    function check(h) {
-      budget--;
-      return text(h.doc).then(function (p) {
-        var refuted = false;
-        h.terms.forEach(function (e, i) {
-          if (p.nx.indexOf(terms[i].text) >= 0) e.ok = true;
-          else { e.m = 0; if (!e.t) { e.ok = false; refuted = true; } }
-        });
-        h.text = p;
-        var after = refuted && budget > 0 ? candidate() : null;
-        return after ? check(after) : null;
-      });
-    }
-    hits.slice(0, limit).forEach(function (h) { if (!h.text) todo.push(check(h)); });
-    if (!todo.length) return Promise.resolve();
-    return Promise.all(todo).then(function () {
-      if (terms.length && budget > 0) rank(hits);
-      return verify(hits, terms, limit, budget);
-    });
   }
 
   /* ---- rendering ---- */
   function esc(s) {
     return s.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
   }
-  function marked(raw, terms) {
-    var n = norm(raw), spans = [];
+  function marked(raw, n, terms) { // n: the normalised form of raw (same length)
+    var spans = [];
     terms.forEach(function (t) {
-      for (var i = n.indexOf(t.text); i >= 0; i = n.indexOf(t.text, i + 1)) spans.push([i, i + t.text.length]);
+      for (var i = n.indexOf(t); i >= 0; i = n.indexOf(t, i + 1)) spans.push([i, i + t.length]);
     });
     spans.sort(function (a, b) { return a[0] - b[0]; });
     var html = "", at = 0;
@@ -296,14 +302,14 @@
   function excerpt(p, terms) {
     var x = p.x, nx = p.nx, body = x.indexOf("\n") + 1, at = -1;
     [body, 0].some(function (start) { // a match in the body rather than in the metadata line
-      terms.forEach(function (t) { var i = nx.indexOf(t.text, start); if (i >= 0 && (at < 0 || i < at)) at = i; });
+      terms.forEach(function (t) { var i = nx.indexOf(t, start); if (i >= 0 && (at < 0 || i < at)) at = i; });
       return at >= 0;
     });
     var floor = at < 0 || at >= body ? body : 0, from = Math.max(floor, at - 30);
     if (from > floor && x.charCodeAt(from) >= 0xdc00 && x.charCodeAt(from) <= 0xdfff) from--;
     var to = Math.min(x.length, from + 120);
     var lead = from > floor ? "…" : "", tail = to < x.length ? "…" : "";
-    return lead + marked(x.slice(from, to).replace(/\s+/g, " "), terms) + tail;
+    return lead + marked(x.slice(from, to).replace(/\s/g, " "), nx.slice(from, to), terms).replace(/ {2,}/g, " ") + tail;
   }
   var ui = {};
   function el(tag, cls, html) { var e = document.createElement(tag); if (cls) e.className = cls; if (html) e.innerHTML = html; return e; }
@@ -330,6 +336,12 @@
         go(true);
       });
     });
+    // topic counts need every topic's list: loaded when someone turns to the topic filter
+    var wantTopics = function () {
+      if (topics || !current) return;
+      loadTopics().then(function () { search(true); });
+    };
+    ["focus", "pointerdown", "keydown"].forEach(function (ev) { ui.selects.topic.addEventListener(ev, wantTopics); });
     ui.status = el("p", "rs-status"); ui.status.setAttribute("aria-live", "polite");
     ui.list = el("ol", "rs-results");
     ui.more = el("button", "rs-more", "更多"); ui.more.type = "button"; ui.more.hidden = true;
@@ -342,25 +354,42 @@
       timer = setTimeout(function () { state.q = ui.input.value.trim(); go(false); }, 350);
     });
   }
-  function renderFacets(counts) {
+  function number(n) { return String(Math.round(n)); }
+  function renderFacets(r) {
+    var topicCounts = r.topicCounts;
     FACETS.forEach(function (f) {
       var key = f[0], s = ui.selects[key], labels = meta.facets[key], sel = selected(key), opts = [];
-      labels.forEach(function (l, i) { if (counts[key][i] || i === sel) opts.push(i); });
-      if (key === "unit" || key === "topic") opts.sort(function (a, b) { return counts[key][b] - counts[key][a] || a - b; });
+      var counts = key === "topic" ? topicCounts : r.counts[key];
+      labels.forEach(function (l, i) { if (!counts || counts[i] || i === sel) opts.push(i); });
+      if (counts && (key === "unit" || key === "topic")) opts.sort(function (a, b) { return counts[b] - counts[a] || a - b; });
       s.innerHTML = "";
       s.append(new Option(f[2], ""));
-      opts.forEach(function (i) { s.append(new Option(labels[i][1] + "（" + counts[key][i] + "）", labels[i][0], false, i === sel)); });
+      opts.forEach(function (i) {
+        var c = counts ? "（" + (r.facetsExact ? "" : "约 ") + number(counts[i] * r.scale) + "）" : "";
+        s.append(new Option(labels[i][1] + c, labels[i][0], false, i === sel));
+      });
     });
   }
-  function renderHit(h, terms) {
-    var p = h.text, li = el("li", "rs-result");
-    var a = el("a", "rs-title", marked(p.t, terms));
+  function renderHit(p, terms) {
+    var li = el("li", "rs-result");
+    var a = el("a", "rs-title", marked(p.t, p.nt, terms));
     a.href = new URL(p.u, siteRoot).href;
     var bits = [p.n, p.d, p.c ? p.c + "类" : "", p.k].filter(Boolean).map(esc).join(" · ");
     li.append(el("h3", "rs-heading"), el("p", "rs-meta", bits), el("p", "rs-excerpt", excerpt(p, terms)));
     li.firstChild.append(a);
-    if (!h.exact) li.classList.add("rs-partial");
     return li;
+  }
+  function quoted(terms) { return terms.map(function (t) { return "“" + t + "”"; }).join(""); }
+  function statusText(r) {
+    var filtered = Object.keys(state.f).length > 0, more = r.total > state.shown ? "，显示前 " + state.shown + " 件" : "";
+    if (!r.terms.length) return r.total ? "共 " + r.total + " 件答复" + more : "没有符合筛选条件的答复";
+    var what = r.terms.length > 1 ? "同时包含" + quoted(r.terms) : "包含" + quoted(r.terms);
+    if (r.exact && !r.total) return "没有找到与“" + state.q + "”相关的答复" + (filtered ? "（已按筛选条件缩小范围）" : "");
+    if (r.exact) return "共 " + r.total + " 件答复" + what + more;
+    if (!r.found.length) return "已核对 " + r.next + " 件候选答复（共 " + r.filtered.length + " 件），尚未找到" + what +
+      "的答复；点“更多”继续核对";
+    return "约 " + number(r.estimate) + " 件答复" + what + "（按已核对的 " + r.next + " 件估计，其中 " + r.found.length +
+      " 件包含；候选共 " + r.filtered.length + " 件）" + (r.found.length >= state.shown ? "，显示前 " + state.shown + " 件" : "");
   }
   function writeURL(push) {
     var u = new URL(location.href), params = new URLSearchParams();
@@ -378,39 +407,96 @@
   }
   function go(push) { state.shown = PAGE; writeURL(push); search(true); }
 
-  function search(fresh) {
-    var my = ++run, terms = parseTerms(state.q), started = performance.now();
-    root.setAttribute("data-state", "busy");
-    var matched = terms.length ? Promise.all(terms.map(evalTerm)) : Promise.resolve(null);
-    return Promise.all([matched, facetsReady]).then(function (res) {
-      var perTerm = res[0];
-      facets = res[1];
-      if (my !== run) return;
-      var docs;
-      if (perTerm) {
-        docs = Array.from(perTerm[0].keys()).filter(function (d) { return perTerm.every(function (m) { return m.has(d); }); });
-      } else {
-        docs = []; for (var d = 0; d < meta.count; d++) docs.push(d);
-      }
-      var fc = filterAndCount(docs);
-      var hits = perTerm ? makeHits(fc.docs, perTerm) : fc.docs.map(function (d) { return { doc: d, terms: [] }; });
-      if (perTerm) rank(hits);
-      return verify(hits, terms, state.shown, VERIFY_BUDGET * PAGE + state.shown).then(function () {
-        if (my !== run) return;
-        renderFacets(fc.counts);
-        ui.list.innerHTML = "";
-        hits.slice(0, state.shown).forEach(function (h) { ui.list.append(renderHit(h, terms)); });
-        ui.more.hidden = hits.length <= state.shown;
-        var filtered = Object.keys(state.f).length > 0;
-        if (!hits.length) {
-          ui.status.textContent = state.q ? "没有找到与“" + state.q + "”相关的答复" + (filtered ? "（已按筛选条件缩小范围）" : "")
-            : "没有符合筛选条件的答复";
-        } else {
-          ui.status.textContent = (state.q ? "找到 " + hits.length + " 件相关答复" : "共 " + hits.length + " 件答复") +
-            (hits.length > state.shown ? "，显示前 " + state.shown + " 件" : "");
+  /* ---- searching ---- */
+  // -> {terms, candidates (Int32Array or null: every reply), exact}
+  function candidates(q) {
+    return (needsFold(q) ? loadFold() : Promise.resolve()).then(function () {
+      var terms = queryTerms(q);
+      if (!terms.length) return { terms: terms, candidates: null, exact: true };
+      var info = terms.map(termKeys);
+      return Promise.all(info.map(function (t) { return Promise.all(t.keys.map(lookup)); })).then(function (entries) {
+        if (entries.some(function (es) { return es.some(function (e) { return !e; }); })) {
+          return { terms: terms, candidates: new Int32Array(0), exact: true };
         }
-        api.last = { query: state.q, filters: Object.assign({}, state.f), total: hits.length,
-          docs: hits.map(function (h) { return h.doc; }), exact: hits.map(function (h) { return h.terms.every(function (e) { return e.ok; }); }),
+        var chosen = [];
+        entries.forEach(function (es) {
+          es.slice().sort(function (a, b) { return a.df - b.df; }).slice(0, MAX_KEYS).forEach(function (e) { chosen.push(e); });
+        });
+        return Promise.all(chosen.map(list)).then(function (lists) {
+          return { terms: terms, candidates: intersect(lists), exact: info.every(function (t) { return t.exact; }) };
+        });
+      });
+    });
+  }
+  // Verify candidates in order until `want` are proven (or all are checked, or `budget` texts are
+  // fetched); r.found: proven matches in order, r.next: candidates looked at.
+  function verify(r, want, budget) {
+    var docs = r.filtered;
+    if (r.byKeys) { // the lists are exactly the matches: texts only for what is shown
+      return Promise.all(docs.slice(0, want).map(text)).then(function (ps) { r.found = docs; r.texts = ps; });
+    }
+    var step = function () {
+      var need = want - r.found.length;
+      if (need <= 0 || r.next >= docs.length || budget <= 0) return Promise.resolve();
+      var batch = docs.slice(r.next, r.next + Math.min(Math.max(need, 4), budget));
+      r.next += batch.length;
+      budget -= batch.length;
+      return Promise.all(batch.map(text)).then(function (ps) {
+        ps.forEach(function (p, i) { if (contains(p, r.terms)) { r.found.push(batch[i]); r.texts.push(p); } });
+        return step();
+      });
+    };
+    return step();
+  }
+  // r.exact: r.total is the number of replies containing the query; otherwise r.estimate, from
+  // the share of the candidates checked so far that hold it.
+  function counts(r) {
+    var all = r.byKeys || r.next >= r.filtered.length;
+    r.exact = all;
+    r.total = r.byKeys ? r.filtered.length : r.found.length;
+    r.estimate = r.next ? r.found.length + (r.filtered.length - r.next) * r.found.length / r.next : r.filtered.length;
+    r.facetsExact = r.byKeys;
+    r.scale = r.byKeys || !r.next ? 1 : r.found.length / r.next;
+    if (all && !r.byKeys && !Object.keys(state.f).length) { // every candidate checked: count the proven ones
+      var fc = filterAndCount(r.found, null, r.topicLists);
+      r.counts = fc.counts;
+      if (r.topicLists) r.topicCounts = fc.counts.topic;
+      r.facetsExact = true;
+      r.scale = 1;
+    }
+  }
+  function search(fresh) {
+    var my = ++run, started = performance.now(), q = state.q, fkey = JSON.stringify(state.f);
+    root.setAttribute("data-state", "busy");
+    var reuse = !fresh && current && current.q === q && current.fkey === fkey;
+    var ready = reuse ? Promise.resolve(current) : candidates(q).then(function (c) {
+      var sel = selected("topic");
+      var sets = function (all) {
+        return all.map(function (l) { var s = new Uint8Array(meta.count); l.forEach(function (d) { s[d] = 1; }); return s; });
+      };
+      return Promise.all([sel >= 0 ? topicSet(sel) : null, topics ? topics.then(sets) : null]).then(function (t) {
+        var fc = filterAndCount(c.candidates, t[0], t[1]);
+        return { q: q, fkey: fkey, terms: c.terms, candidates: c.candidates, filtered: fc.docs, counts: fc.counts,
+          topicLists: t[1], topicCounts: t[1] ? fc.counts.topic : null, byKeys: c.exact,
+          found: [], texts: [], next: 0 };
+      });
+    });
+    return ready.then(function (r) {
+      if (my !== run) return;
+      return verify(r, state.shown, state.shown + CHECKS).then(function () {
+        if (my !== run) return;
+        counts(r);
+        current = r;
+        renderFacets(r);
+        ui.list.innerHTML = "";
+        var shown = r.texts.slice(0, state.shown);
+        shown.forEach(function (p) { ui.list.append(renderHit(p, r.terms)); });
+        ui.more.hidden = r.found.length <= state.shown && (r.byKeys || r.next >= r.filtered.length);
+        ui.status.textContent = statusText(r);
+        var rest = r.byKeys ? [] : r.filtered.slice(r.next);
+        api.last = { query: q, terms: r.terms, filters: Object.assign({}, state.f), exact: r.exact,
+          total: r.exact ? r.total : null, estimate: r.exact ? r.total : Math.round(r.estimate),
+          docs: Array.from(r.found).concat(Array.from(rest)), shown: shown.length, checked: r.byKeys ? 0 : r.next,
           ms: performance.now() - started, at: performance.now() };
         root.setAttribute("data-state", "done");
       });
@@ -426,14 +512,13 @@
     root.textContent = "您的浏览器版本较旧，无法使用站内搜索；请升级浏览器，或从首页按年度、单位、主题浏览答复。";
     return;
   }
-  var facetsReady;
   fetch(new URL("meta.json", base).href).then(function (r) {
     if (!r.ok) throw new Error(r.status);
     return r.json();
   }).then(function (m) {
     meta = m;
     siteRoot = new URL(meta.root, base);
-    facetsReady = loadFacets();
+    runs = loadRuns();
     buildUI();
     readURL();
     window.addEventListener("popstate", function () { readURL(); state.shown = PAGE; search(true); });

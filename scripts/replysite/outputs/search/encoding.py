@@ -1,30 +1,33 @@
-"""Binary layout of the index shards (read by `assets/search/search.js`, `readShard`).
+"""Byte layouts of the index files (read by `assets/search/search.js`). Integers are unsigned
+LEB128 varints unless said otherwise; every `.bin` file is gzip-compressed.
 
-All integers are unsigned LEB128 varints. A shard is
+A list (the replies holding a key, as doc numbers in index order) is one of
 
-    G, then G × (byte length, UTF-8 gram), then G × block length, then the G blocks
+    0, n, n × gap            doc-number gaps, the first from -1
+    1, first, n, n bytes     a bitmap: bit j of byte i is doc 8 × (first + i) + j
 
-with grams in code point order; a gram is a character, two characters, or a NUL and eight hex
-digits (a trigram's hash, see `textnorm.trigram_name`). A body block lists the replies whose
-text contains the gram:
+whichever is shorter; a dense list is a bitmap of at most one bit per reply.
 
-    n, encoding (0: n doc-number gaps, 1: a bitmap of all replies), then n part masks (bytes)
+A dictionary shard `d/<s>.bin` holds the keys whose `h1 % shards == s`:
 
-where bit k of a mask says that part k of the reply's text contains the gram. A title block:
+    G, then G entries in increasing order of the key hash:
+        h2 as 4 bytes and h1 >> 16 as 2 bytes (little-endian), df,
+        where: 0 → the list follows (length, bytes); f > 0 → in `l/<s % buckets>/<f-1>.bin`
+        (offset, length)
 
-    n, then n × (doc-number gap, number of positions, position gaps)
+A text file `r/<doc // 100>/<doc>.bin` is JSON: u (URL), t (title), n (unit), d (date), c (category),
+k (kind), x (the text) and f (where the traditional → simplified table changes a character of
+`t + "\n" + x`: [UTF-16 position, character], absent when nowhere).
 
-Gaps start from -1, so every gap is at least 1.
+`t2s.bin` (the traditional → simplified table): n, n × code point gap, n × zigzag(simplified −
+traditional).
 """
 
 from __future__ import annotations
 
 import gzip
-from typing import Iterable, Sequence
 
 import numpy as np
-
-from .postings import Postings, varints
 
 
 def varint(value: int, out: bytearray) -> None:
@@ -34,74 +37,105 @@ def varint(value: int, out: bytearray) -> None:
     out.append(value)
 
 
-def gaps(values: Iterable[int], out: bytearray) -> None:
-    prev = -1
-    for v in values:
-        d = v - prev
-        prev = v
-        while d >= 0x80:
-            out.append((d & 0x7F) | 0x80)
-            d >>= 7
-        out.append(d)
-
-
-def body_blocks(p: Postings, doc_count: int) -> dict[str, bytes]:
-    """The body block of every gram of `p`."""
-    gap = np.diff(p.docs, prepend=np.int32(-1))
-    heads = p.start[:-1]
-    gap[heads] = p.docs[heads] + 1  # every gram's list starts again from -1
-    data, offsets = varints(gap, p.start)  # offsets[i]: where gram i's gaps start
-    del gap
-    data_bytes = data.tobytes()
-    del data
-    mask_bytes = p.masks.tobytes()
-    bitmap_len = (doc_count + 7) >> 3
-    blocks: dict[str, bytes] = {}
-    for i in range(len(p.codes)):
-        a, b = int(p.start[i]), int(p.start[i + 1])
-        oa, ob = int(offsets[i]), int(offsets[i + 1])
-        n = b - a
-        head = bytearray()
-        varint(n, head)
-        if n > bitmap_len:  # gaps then average under 8, a byte each: the bitmap is smaller
-            bits = np.zeros(bitmap_len * 8, dtype=bool)
-            bits[p.docs[a:b]] = True
-            head.append(1)
-            head += np.packbits(bits, bitorder="little").tobytes()
-        else:
-            head.append(0)
-            head += data_bytes[oa:ob]
-        blocks[p.gram(i)] = bytes(head) + mask_bytes[a:b]
-    return blocks
-
-
-def title_block(postings: Sequence[tuple[int, tuple[int, ...]]]) -> bytes:
-    out = bytearray()
-    varint(len(postings), out)
-    prev = -1
-    for doc, positions in postings:
-        varint(doc - prev, out)
-        prev = doc
-        varint(len(positions), out)
-        gaps(positions, out)
-    return bytes(out)
-
-
-def shard(blocks: dict[str, bytes]) -> bytes:
-    grams = sorted(blocks)
-    out = bytearray()
-    varint(len(grams), out)
-    for g in grams:
-        b = g.encode("utf-8")
-        varint(len(b), out)
-        out += b
-    for g in grams:
-        varint(len(blocks[g]), out)
-    for g in grams:
-        out += blocks[g]
-    return bytes(out)
-
-
 def gz(data: bytes) -> bytes:
     """Deterministic gzip (no timestamp, no file name)."""
-    return gzip.compress(data, compresslevel=6, mtime=0)  # 9 is 15 % slower, 0.02 % smaller here
+    return gzip.compress(data, compresslevel=6, mtime=0)
+
+
+def varint_sizes(values: np.ndarray) -> np.ndarray:
+    n = np.ones(len(values), dtype=np.int64)
+    v = values.astype(np.uint64)
+    for shift in (7, 14, 21, 28, 35):
+        n += v >= np.uint64(1 << shift)
+    return n
+
+
+def varint_bytes(values: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """LEB128 of every value, concatenated (`sizes` from `varint_sizes`)."""
+    starts = np.concatenate(([0], np.cumsum(sizes)))
+    out = np.zeros(int(starts[-1]), dtype=np.uint8)
+    v = values.astype(np.uint64)
+    for j in range(int(sizes.max(initial=0))):
+        sel = sizes > j
+        byte = ((v[sel] >> np.uint64(7 * j)) & np.uint64(0x7F)).astype(np.uint8)
+        byte |= np.where(sizes[sel] - 1 > j, 0x80, 0).astype(np.uint8)
+        out[starts[:-1][sel] + j] = byte
+    return out
+
+
+def bitmap_list(docs: np.ndarray) -> bytes:
+    first = int(docs[0]) >> 3
+    nbytes = (int(docs[-1]) >> 3) - first + 1
+    bits = np.zeros(nbytes * 8, dtype=bool)
+    bits[docs - first * 8] = True
+    head = bytearray([1])
+    varint(first, head)
+    varint(nbytes, head)
+    return bytes(head) + np.packbits(bits, bitorder="little").tobytes()
+
+
+def read_list(data: bytes, at: int = 0) -> list[int]:
+    """The doc numbers of a list (the reference decoder, as search.js reads it)."""
+    def v() -> int:
+        nonlocal at
+        x = shift = 0
+        while True:
+            b = data[at]
+            at += 1
+            x |= (b & 0x7F) << shift
+            shift += 7
+            if b < 0x80:
+                return x
+    kind = data[at]
+    at += 1
+    if kind == 0:
+        n, d, out = v(), -1, []
+        for _ in range(n):
+            d += v()
+            out.append(d)
+        return out
+    first, nbytes = v(), v()
+    return [8 * (first + i) + j for i in range(nbytes) for j in range(8) if data[at + i] >> j & 1]
+
+
+def fold_table(fold: dict[str, str]) -> bytes:
+    items = sorted(fold.items(), key=lambda kv: ord(kv[0]))
+    out = bytearray()
+    varint(len(items), out)
+    prev = 0
+    for t, _ in items:
+        varint(ord(t) - prev, out)
+        prev = ord(t)
+    for t, s in items:
+        d = ord(s) - ord(t)
+        varint(d * 2 if d >= 0 else -d * 2 - 1, out)
+    return bytes(out)
+
+
+def read_shard(data: bytes) -> dict[tuple[int, int], tuple[int, int, int, int | bytes]]:
+    """A dictionary shard as {(h2, h1 >> 16): (df, file, offset, length or the inline list)}
+    (the reference decoder, as search.js reads it)."""
+    at = 0
+
+    def v() -> int:
+        nonlocal at
+        x = shift = 0
+        while True:
+            b = data[at]
+            at += 1
+            x |= (b & 0x7F) << shift
+            shift += 7
+            if b < 0x80:
+                return x
+    out = {}
+    for _ in range(v()):
+        h2, hi = int.from_bytes(data[at:at + 4], "little"), int.from_bytes(data[at + 4:at + 6], "little")
+        at += 6
+        df, where = v(), v()
+        if where == 0:
+            n = v()
+            out[(h2, hi)] = (df, 0, 0, data[at:at + n])
+            at += n
+        else:
+            out[(h2, hi)] = (df, where, v(), v())
+    return out

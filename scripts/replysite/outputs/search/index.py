@@ -1,63 +1,64 @@
 """Build the static search index: `build_index(records, out_dir)`.
 
-Layout under `out_dir` (read by `assets/search/search.js`):
+Layout under `out_dir` (read by `assets/search/search.js`; byte layouts in `encoding.py`):
 
-- `meta.json`: version, sizes, facet labels, where the site root is;
-- `facets.bin`: per reply (newest first) its year, unit, category, kind and topics;
-- `g/<n>.bin`: body shards: postings of characters, bigrams and trigrams that hold a digit,
-  letter or punctuation (`textnorm.is_weak`), each with a mask of the parts (stretches of the
-  text, see `textnorm.part_size`) holding it;
-- `t/<n>.bin`: title shards, unigram and bigram postings with positions;
-- `r/<bucket>/<doc>.bin`: a reply's whole text with what a result shows; the client reads it to
-  check candidates for the exact terms and to cut the excerpt.
+- `meta.json`: version, count, facet labels, the facet runs (length, then year, unit, kind,
+  category and document type as differences from the run before), the number of dictionary shards and buckets,
+  which characters the traditional → simplified table changes;
+- `d/<s>.bin`: dictionary shards: for each key (`textnorm.doc_keys`, and one per topic) its
+  document frequency and its list, inline when short;
+- `l/<bucket>/<n>.bin`: the longer lists, several small ones to a file;
+- `r/<bucket>/<doc>.bin`: a reply's title, whole text and what a result shows; the client reads
+  it to verify candidates and to cut the excerpt;
+- `t2s.bin`: the traditional → simplified table (fetched only for a query that needs it).
 
-One text file per reply rather than one per part: creating a file is the dearest step of
-writing the index on a disk like CI's (about 0.6 ms of kernel time each), and a reply has four
-parts on average; the masks still rank candidates by the parts holding the terms.
+Doc numbers follow the facet order: year (newest first), unit, kind, category, document type,
+then date (newest first) and id. A run of replies sharing year, unit, kind, category and document
+type is one entry of `meta.json`'s `runs`, so those of any doc follow from its number with a table
+that grows with years × units, not with replies. Topics are lists like any key.
 
-A gram lives in shard `gram_hash(gram) % shards`. Every `.bin` file is gzip-compressed at
-build time, so it costs the same on any static host; the client inflates it.
+Nothing is held for the whole archive but the records' metadata: texts are read a batch at a
+time, their (key, doc) pairs go to one spill file per bucket of keys (`h1 % BUCKETS`), and each
+bucket is then sorted and written on its own, so memory stays flat as the archive grows.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
 import shutil
+import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Iterator, Sequence
+
+import numpy as np
 
 from . import encoding as enc
-from .postings import build_postings
+from .dictionary import BUCKETS, PAIR, Bucket, shard_count
+from .keys import NormTable, batch_pairs
 from .records import SearchRecord
-from .textnorm import OVERLAP, normalize, part_count, part_size, shard_key
+from .textnorm import FOLD, MAX_WEAK, TOPIC_PREFIX, fold_patches, key_hash
 
-FORMAT = 2
+FORMAT = 3
 CATEGORY_NAMES = ("A", "B", "C", "D")
+DOC_TYPES = ("答复", "再次答复", "会办意见", "建议原文", "办理进展")  # schema.DOC_TYPES, in its order
+RUN = 6  # numbers per run in meta.json: its length, then year, unit, kind, category, document type
+BATCH_CHARS = 3_000_000
 
 
 @dataclass(frozen=True)
 class IndexStats:
     replies: int
-    grams: int
-    body_shards: int
-    title_shards: int
-    parts: int
+    keys: int
+    shards: int
+    list_files: int
     files: int
     bytes: int  # total size of everything written
     seconds: float
-
-
-def _shard_count(total: int, target: int) -> int:
-    n = 1
-    while n < 16384 and total / n > target:
-        n *= 2
-    return n
 
 
 class _Writer:
@@ -71,8 +72,7 @@ class _Writer:
     def write(self, rel: str, data: bytes) -> None:
         folder, _, _ = rel.rpartition("/")
         if folder not in self._folders:
-            # once per folder: a mkdir on an existing folder per file doubled the time spent
-            # in the kernel for the tens of thousands of files of a large index
+            # once per folder: a mkdir on an existing folder per file doubled the kernel time
             (self.out_dir / folder).mkdir(parents=True, exist_ok=True)
             self._folders.add(folder)
         with open(os.path.join(self.out_dir, rel), "wb") as f:
@@ -82,108 +82,176 @@ class _Writer:
         self.digest.update(rel.encode() + b"\0" + data)
 
 
-def _facets(records: Sequence[SearchRecord]) -> tuple[dict, bytes]:
-    years = sorted({r.year for r in records}, reverse=True)
-    units = sorted({(r.unit_id, r.unit) for r in records})
-    topics = sorted({t for r in records for t in zip(r.topic_ids, r.topics)})
-    kinds = sorted({r.kind for r in records}, key=lambda k: (k != "建议", k))
+def _category(r: SearchRecord) -> int:
+    return CATEGORY_NAMES.index(r.category) + 1 if r.category in CATEGORY_NAMES else 0
+
+
+def _kinds(records: Sequence[SearchRecord]) -> list[str]:
+    return sorted({r.kind for r in records}, key=lambda k: (k != "建议", k))
+
+
+def _doc_type(r: SearchRecord) -> int:
+    return DOC_TYPES.index(r.doc_type) if r.doc_type in DOC_TYPES else 0
+
+
+def ordered(records: Sequence[SearchRecord]) -> list[SearchRecord]:
+    """Records in index order (the client's doc numbers): year (newest first), unit, kind,
+    category, document type, date (newest first), id."""
+    kind_i = {k: i for i, k in enumerate(_kinds(records))}
+    docs = sorted(records, key=lambda r: r.id)
+    docs.sort(key=lambda r: r.date, reverse=True)
+    docs.sort(key=lambda r: (-r.year, r.unit_id, kind_i[r.kind], _category(r), _doc_type(r)))
+    return docs
+
+
+def _facets(docs: Sequence[SearchRecord]) -> tuple[dict, list[int], list[str]]:
+    """Facet labels, the runs (length, year, unit, kind, category, document type, …) and the
+    topic ids."""
+    years = sorted({r.year for r in docs}, reverse=True)
+    units = sorted({(r.unit_id, r.unit) for r in docs})
+    topics = sorted({t for r in docs for t in zip(r.topic_ids, r.topics)})
+    kinds = _kinds(docs)
     year_i = {y: i for i, y in enumerate(years)}
     unit_i = {u: i for i, (u, _) in enumerate(units)}
-    topic_i = {t: i for i, (t, _) in enumerate(topics)}
     kind_i = {k: i for i, k in enumerate(kinds)}
-    cols: list[bytearray] = [bytearray() for _ in range(6)]
-    for r in records:
-        enc.varint(year_i[r.year], cols[0])
-        enc.varint(unit_i[r.unit_id], cols[1])
-        enc.varint(CATEGORY_NAMES.index(r.category) + 1 if r.category in CATEGORY_NAMES else 0, cols[2])
-        enc.varint(kind_i[r.kind], cols[3])
-        enc.varint(len(r.topic_ids), cols[4])
-        for t in r.topic_ids:
-            enc.varint(topic_i[t], cols[5])
+    runs: list[int] = []
+    last = None
+    for r in docs:
+        value = (year_i[r.year], unit_i[r.unit_id], kind_i[r.kind], _category(r), _doc_type(r))
+        if value == last:
+            runs[-RUN] += 1
+        else:
+            runs += [1, *value]
+            last = value
     labels = {
         "year": [[str(y), f"{y}年"] for y in years],
         "unit": [[u, name] for u, name in units],
         "category": [["none", "未分类"]] + [[c, f"{c}类"] for c in CATEGORY_NAMES],
         "kind": [[k, k] for k in kinds],
+        "doc_type": [[t, t] for t in DOC_TYPES],
         "topic": [[t, name] for t, name in topics],
     }
-    return labels, b"".join(bytes(c) for c in cols)
-
-
-def ordered(records: Sequence[SearchRecord]) -> list[SearchRecord]:
-    """Records in index order (the client's doc numbers): newest first, ties by id."""
-    docs = sorted(records, key=lambda r: r.id)
-    docs.sort(key=lambda r: r.date, reverse=True)  # stable: ties keep the id order
-    return docs
-
-
-def _title_positions(t: str) -> dict[str, tuple[int, ...]]:
-    positions: dict[str, list[int]] = defaultdict(list)
-    for i, ch in enumerate(t):
-        if ch != " ":
-            positions[ch].append(i)
-            if i + 1 < len(t) and t[i + 1] != " ":
-                positions[ch + t[i + 1]].append(i)
-    return {g: tuple(ps) for g, ps in positions.items()}
+    return labels, runs, [t for t, _ in topics]
 
 
 def _text_file(doc: int) -> str:
     return f"r/{doc // 100}/{doc}.bin"
 
 
-def _write_texts(docs: Sequence[SearchRecord], w: _Writer) -> None:
+def _batches(docs: Sequence[SearchRecord], text_of: Callable[[SearchRecord], str]
+             ) -> Iterator[tuple[int, list[SearchRecord], list[str]]]:
+    first, chars, recs, texts = 0, 0, [], []
     for doc, r in enumerate(docs):
-        payload = {"u": r.url, "t": r.title, "n": r.unit, "d": r.date, "c": r.category or "",
-                   "k": r.kind, "x": r.text}
-        w.write(_text_file(doc), enc.gz(json.dumps(payload, ensure_ascii=False,
-                                                   separators=(",", ":")).encode()))
+        t = text_of(r)
+        recs.append(r)
+        texts.append(t)
+        chars += len(r.title) + len(t) + 2
+        if chars >= BATCH_CHARS:
+            yield first, recs, texts
+            first, chars, recs, texts = doc + 1, 0, [], []
+    if recs:
+        yield first, recs, texts
 
 
-def build_index(records: Sequence[SearchRecord], out_dir: Path, *, part_chars: int = 1000,
-                shard_target: int = 12000, root: str = "../") -> IndexStats:
+def _spill(docs: Sequence[SearchRecord], text_of: Callable[[SearchRecord], str], topic_ids: list[str],
+           spill: Path, texts_out: _Writer) -> None:
+    """Write every (key, doc) pair into the spill file of its bucket, and every text file."""
+    topic_key = {t: np.uint64((lambda h: h[0] << 32 | h[1])(key_hash(TOPIC_PREFIX + t))) for t in topic_ids}
+    files = [open(spill / f"{b}.bin", "wb") for b in range(BUCKETS)]
+    table = NormTable()
+    try:
+        for first, recs, texts in _batches(docs, text_of):
+            keys, local = batch_pairs([f"{r.title}\n{t}" for r, t in zip(recs, texts)], table)
+            topics = [(topic_key[t], i) for i, r in enumerate(recs) for t in r.topic_ids]
+            if topics:
+                keys = np.concatenate((keys, np.array([k for k, _ in topics], dtype=np.uint64)))
+                local = np.concatenate((local, np.array([i for _, i in topics], dtype=np.int32)))
+            pairs = np.empty(len(keys), dtype=PAIR)
+            pairs["k"] = keys
+            pairs["d"] = local.astype(np.uint32) + np.uint32(first)
+            del keys, local
+            bucket = ((pairs["k"] >> np.uint64(32)) & np.uint64(BUCKETS - 1)).astype(np.uint8)
+            order = np.argsort(bucket, kind="stable")  # docs stay in order within a bucket
+            counts = np.bincount(bucket, minlength=BUCKETS)
+            pairs = pairs[order]
+            at = 0
+            for b, n in enumerate(counts.tolist()):
+                pairs[at:at + n].tofile(files[b])
+                at += n
+            for doc, (r, t) in enumerate(zip(recs, texts), start=first):
+                payload = {"u": r.url, "t": r.title, "n": r.unit, "d": r.date, "c": r.category or "",
+                           "k": r.kind, "x": t}
+                patches = fold_patches(f"{r.title}\n{t}")
+                if patches:
+                    payload["f"] = patches
+                texts_out.write(_text_file(doc), enc.gz(json.dumps(
+                    payload, ensure_ascii=False, separators=(",", ":")).encode()))
+    finally:
+        for f in files:
+            f.close()
+
+
+def _fold_bitmap() -> dict:
+    bits = np.zeros(0xA000 - 0x3400, dtype=bool)
+    other = []
+    for t in FOLD:
+        if 0x3400 <= ord(t) < 0xA000:
+            bits[ord(t) - 0x3400] = True
+        else:
+            other.append(t)
+    return {"from": 0x3400, "bits": base64.b64encode(np.packbits(bits, bitorder="little").tobytes()).decode(),
+            "other": "".join(sorted(other))}
+
+
+def build_index(records: Sequence[SearchRecord], out_dir: Path, *, root: str = "../",
+                text_of: Callable[[SearchRecord], str] | None = None) -> IndexStats:
     """Write the search index of `records` under `out_dir`; the same input gives the same bytes.
 
     `root` is the site root relative to `out_dir` (record URLs are relative to the root).
+    `text_of(record)` gives a record's text when the records were made without it (so that the
+    texts of a large archive are made a batch at a time, never all at once).
     """
     started = time.perf_counter()
+    text_of = text_of or (lambda r: r.text)
     docs = ordered(records)
+    labels, runs, topic_ids = _facets(docs)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for old in ("g", "t", "r", "p"):  # p/: the per-part texts of format 1
+    for old in ("g", "t", "r", "p", "d", "l"):  # g/, t/, p/: earlier formats
         shutil.rmtree(out_dir / old, ignore_errors=True)
+    for old in ("facets.bin",):
+        (out_dir / old).unlink(missing_ok=True)
     w = _Writer(out_dir)
-
-    sizes = [part_size(len(r.text), part_chars) for r in docs]
-    counts = [part_count(len(r.text), size) for r, size in zip(docs, sizes)]
     texts = _Writer(out_dir)
-    with ThreadPoolExecutor(max_workers=1) as pool:  # zlib and numpy release the GIL
-        texts_done = pool.submit(_write_texts, docs, texts)
-        postings = build_postings([r.text for r in docs], sizes, counts)
-        texts_done.result()
-    title: dict[str, list[tuple[int, tuple[int, ...]]]] = defaultdict(list)
-    for doc, r in enumerate(docs):
-        for g, ps in _title_positions(normalize(r.title)).items():
-            title[g].append((doc, ps))
-
-    n = len(docs)
-    body_blocks = enc.body_blocks(postings, n)
-    title_blocks = {g: enc.title_block(ps) for g, ps in title.items()}
-    nb = _shard_count(sum(map(len, body_blocks.values())), shard_target)
-    nt = _shard_count(sum(map(len, title_blocks.values())), shard_target)
-    for folder, blocks, count in (("g", body_blocks, nb), ("t", title_blocks, nt)):
-        shards: list[dict[str, bytes]] = [{} for _ in range(count)]
-        for g, block in blocks.items():
-            shards[shard_key(g) % count][g] = block
-        for i, s in enumerate(shards):
-            w.write(f"{folder}/{i}.bin", enc.gz(enc.shard(s)))
-
-    labels, facet_bytes = _facets(docs)
-    w.write("facets.bin", enc.gz(facet_bytes))
+    spill = Path(tempfile.mkdtemp(prefix=".replysite-index-", dir=out_dir.parent))
+    keys = list_files = 0
+    try:
+        _spill(docs, text_of, topic_ids, spill, texts)
+        shards = 0
+        for b in range(BUCKETS):
+            bucket = Bucket(spill / f"{b}.bin")
+            if b == 0:
+                shards = shard_count(bucket)
+            keys += len(bucket.entries)
+            list_files += len(bucket.files)
+            for i, data in enumerate(bucket.files):
+                w.write(f"l/{b}/{i}.bin", enc.gz(data))
+            groups: dict[int, list[bytes]] = {s: [] for s in range(b, shards, BUCKETS)}
+            for key, entry in bucket.entries:
+                groups[(key >> 32) & (shards - 1)].append(entry)
+            for s, entries in groups.items():
+                head = bytearray()
+                enc.varint(len(entries), head)
+                w.write(f"d/{s}.bin", enc.gz(bytes(head) + b"".join(entries)))
+    finally:
+        shutil.rmtree(spill, ignore_errors=True)
+    w.write("t2s.bin", enc.gz(enc.fold_table(FOLD)))
     w.digest.update(texts.digest.digest())
-    meta = {"format": FORMAT, "version": w.digest.hexdigest()[:12], "count": n, "body_shards": nb,
-            "title_shards": nt, "overlap": OVERLAP, "root": root, "facets": labels}
+    # runs as differences from the run before (half the size once compressed)
+    deltas = [v - (runs[i - RUN] if i >= RUN and i % RUN else 0) for i, v in enumerate(runs)]
+    meta = {"format": FORMAT, "version": w.digest.hexdigest()[:12], "count": len(docs), "shards": shards,
+            "buckets": BUCKETS, "maxWeak": MAX_WEAK, "root": root, "facets": labels, "runs": deltas,
+            "fold": _fold_bitmap()}
     w.write("meta.json", json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode())
-    w.files += texts.files
-    w.bytes += texts.bytes
-    return IndexStats(replies=n, grams=len(body_blocks), body_shards=nb, title_shards=nt,
-                      parts=sum(counts), files=w.files, bytes=w.bytes,
+    return IndexStats(replies=len(docs), keys=keys, shards=shards, list_files=list_files,
+                      files=w.files + texts.files, bytes=w.bytes + texts.bytes,
                       seconds=round(time.perf_counter() - started, 2))

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...archive.line_breaks import join_cjk_lines
 from ...model import Reply
-from ...schema import KIND_LABELS
+from ...schema import KIND_LABELS, doc_type_label
 from ..plain_text import BLANKS, markdown_to_text
+from .textnorm import strip_invisible
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class SearchRecord:
     topic_ids: tuple[str, ...] = ()
     doc_number: str | None = None
     proposers: tuple[str, ...] = ()
+    doc_type: str = "答复"  # 答复, 再次答复, 会办意见, 建议原文, 办理进展
 
     @property
     def meta(self) -> str:
@@ -45,7 +48,9 @@ class SearchRecord:
 def meta_line(reply: Reply) -> str:
     """Every searchable metadata value of a reply on one line, separated by spaces."""
     d = reply.date
-    values = [KIND_LABELS[reply.kind], f"{reply.kind}{reply.number_label}", "、".join(reply.proposers),
+    # 第55号建议 as well as 建议第55号: both are how people write it
+    values = [KIND_LABELS[reply.kind], f"{reply.kind}{reply.number_label}", f"{reply.number_label}{reply.kind}",
+              doc_type_label(reply.doc_type, reply.kind), "、".join(reply.proposers),
               *reply.unit.all_names, *(u.name for u in reply.co_units),
               *(n for u in reply.co_units for n in u.short_names),
               reply.doc_number or "", reply.session or "",
@@ -59,11 +64,27 @@ def meta_line(reply: Reply) -> str:
     return " ".join(seen)
 
 
-def record_from_reply(reply: Reply) -> SearchRecord:
-    body = markdown_to_text(reply.body) if reply.has_body else ""
+def title(reply: Reply) -> str:
+    """The title a result shows: a document other than the reply says what it is."""
+    if reply.doc_type == "答复":
+        return reply.title
+    return f"〔{doc_type_label(reply.doc_type, reply.kind)}〕{reply.title}"
+
+
+def search_text(reply: Reply) -> str:
+    """The metadata line, a newline and the body as plain text: line breaks inside a paragraph
+    next to Chinese characters removed (`join_cjk_lines`), zero-width characters too."""
+    body = markdown_to_text(join_cjk_lines(reply.body, search=True)) if reply.has_body else ""
+    return strip_invisible(f"{meta_line(reply)}\n{body}")
+
+
+def record_from_reply(reply: Reply, *, with_text: bool = True) -> SearchRecord:
+    """The record of a reply; without its text (`text=""`) when `with_text` is false, for
+    `build_index(text_of=…)`, which makes the texts a batch at a time."""
     return SearchRecord(
-        id=reply.id, url=reply.url, title=reply.title, text=f"{meta_line(reply)}\n{body}",
+        id=reply.id, url=reply.url, title=strip_invisible(title(reply)),
+        text=search_text(reply) if with_text else "",
         unit=reply.unit.short_name, unit_id=reply.unit.id, date=reply.date.isoformat(),
         year=reply.year, category=reply.category, kind=reply.kind,
         topics=tuple(t.name for t in reply.topics), topic_ids=tuple(t.id for t in reply.topics),
-        doc_number=reply.doc_number, proposers=reply.proposers)
+        doc_number=reply.doc_number, proposers=reply.proposers, doc_type=reply.doc_type)

@@ -1,0 +1,160 @@
+"""Every (key, reply) pair of a batch of texts, with numpy: `textnorm.doc_keys` on whole arrays.
+
+A key is known by its 64-bit hash `h1 << 32 | h2` (`textnorm.key_hash`); the texts of a batch are
+joined by spaces and hashed position by position, so a batch of a few thousand replies takes
+about a second.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from .textnorm import H1, H2, MAX_WEAK, P1, P2, norm_char
+
+M32 = np.uint64(0xFFFFFFFF)
+SPACE = 32
+
+
+class NormTable:
+    """`textnorm.norm_char` as a code point lookup table, filled for the characters met."""
+
+    def __init__(self) -> None:
+        self.table = np.arange(0x110000, dtype=np.uint32)
+        self.known = np.zeros(0x110000, dtype=bool)
+
+    def lookup(self, cps: np.ndarray) -> np.ndarray:
+        seen = np.zeros(0x110000, dtype=bool)
+        seen[cps] = True
+        for c in np.flatnonzero(seen & ~self.known).tolist():
+            self.table[c] = ord(norm_char(chr(c)))
+        self.known |= seen
+        return self.table[cps]
+
+
+def normalized_codes(texts: Sequence[str], table: NormTable) -> np.ndarray:
+    """Code points of the texts joined by spaces, normalised (`textnorm.normalize`)."""
+    raw = np.frombuffer(" ".join(texts).encode("utf-32-le"), dtype="<u4")
+    cp = table.lookup(raw) if len(raw) else raw.astype(np.uint32)
+    soft = (cp == 44) | (cp == 46) | (cp == 58)
+    if soft.any():
+        alnum = ((cp >= 48) & (cp <= 57)) | ((cp >= 97) & (cp <= 122))
+        keep = np.zeros(len(cp), dtype=bool)
+        keep[1:-1] = alnum[:-2] & alnum[2:]
+        cp = cp.copy()
+        cp[soft & ~keep] = SPACE
+    return cp
+
+
+def _step(h: np.ndarray, c: np.ndarray, prime: int) -> np.ndarray:
+    return ((h ^ c) * np.uint64(prime)) & M32
+
+
+def _fmix(h: np.ndarray) -> np.ndarray:
+    h = h ^ (h >> np.uint64(16))
+    h = (h * np.uint64(0x85EBCA6B)) & M32
+    h = h ^ (h >> np.uint64(13))
+    h = (h * np.uint64(0xC2B2AE35)) & M32
+    return h ^ (h >> np.uint64(16))
+
+
+def _sorted_unique(a: np.ndarray) -> np.ndarray:
+    # np.unique (numpy 2.4) hashes first and is several times slower on these arrays
+    a.sort()
+    keep = np.ones(len(a), dtype=bool)
+    np.not_equal(a[1:], a[:-1], out=keep[1:])
+    return a[keep]
+
+
+def _hash(h1: np.ndarray, h2: np.ndarray) -> np.ndarray:
+    return (_fmix(h1) << np.uint64(32)) | _fmix(h2)
+
+
+LOW52 = np.uint64((1 << 52) - 1)
+
+
+def _unique_per_doc(h1: np.ndarray, h2: np.ndarray, doc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct (key, doc) pairs, sorted by doc. Pairs are told apart by the doc and 52 bits
+    of the key's 64: two keys of one reply that agree on those 52 bits (about one reply in 10^10)
+    would keep only one of them."""
+    code = (doc.astype(np.uint64) << np.uint64(52)) | (((h1 << np.uint64(32)) | h2) & LOW52)
+    order = np.argsort(code)
+    code = code[order]
+    first = np.ones(len(code), dtype=bool)
+    np.not_equal(code[1:], code[:-1], out=first[1:])
+    order = order[first]
+    return _hash(h1[order], h2[order]), doc[order]
+
+
+def batch_pairs(texts: Sequence[str], table: NormTable) -> tuple[np.ndarray, np.ndarray]:
+    """Unique (key hash, i) pairs of texts[i], sorted by i; the key hashes as uint64."""
+    if len(texts) >= 1 << 12:
+        raise ValueError("at most 4,095 texts in a batch")
+    cp32 = normalized_codes(texts, table)
+    m = len(cp32)
+    if m == 0:
+        return np.zeros(0, np.uint64), np.zeros(0, np.int32)
+    lens = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    doc = np.repeat(np.arange(len(texts), dtype=np.int32), lens + 1)[:m]
+    cp = cp32.astype(np.uint64)
+    space = cp32 == SPACE
+    cjk = ((cp32 >= 0x3400) & (cp32 <= 0x9FFF)) | ((cp32 >= 0xF900) & (cp32 <= 0xFAFF)) | (cp32 >= 0x20000)
+    weak = ~space & ~cjk
+    keys: list[np.ndarray] = []
+    docs: list[np.ndarray] = []
+    d64 = doc.astype(np.uint64)
+    # characters and pairs: told apart exactly by their code points, hashed once per reply
+    one = _sorted_unique((d64[~space] << np.uint64(21)) | cp[~space])
+    c1 = one & np.uint64(0x1FFFFF)
+    keys.append(_hash(_step(np.full(len(one), H1, np.uint64), c1, P1), _step(np.full(len(one), H2, np.uint64), c1, P2)))
+    docs.append((one >> np.uint64(21)).astype(np.int32))
+    pair = ~space[:-1] & ~space[1:]
+    two = _sorted_unique((d64[:-1][pair] << np.uint64(42)) | (cp[:-1][pair] << np.uint64(21)) | cp[1:][pair])
+    a, b = (two >> np.uint64(21)) & np.uint64(0x1FFFFF), two & np.uint64(0x1FFFFF)
+    keys.append(_hash(_step(_step(np.full(len(two), H1, np.uint64), a, P1), b, P1),
+                      _step(_step(np.full(len(two), H2, np.uint64), a, P2), b, P2)))
+    docs.append((two >> np.uint64(42)).astype(np.int32))
+    del one, two, a, b, c1
+
+    def prefix(at: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        h1 = np.full(len(at), H1, np.uint64)
+        h2 = np.full(len(at), H2, np.uint64)
+        for j in range(k):
+            h1 = _step(h1, cp[at + j], P1)
+            h2 = _step(h2, cp[at + j], P2)
+        return h1, h2
+
+    # CJK 4-grams
+    if m >= 4:
+        four = np.flatnonzero(cjk[:-3] & cjk[1:-2] & cjk[2:-1] & cjk[3:])
+        h1, h2 = prefix(four, 4)
+        k, d = _unique_per_doc(h1, h2, doc[four])
+        keys.append(k)
+        docs.append(d)
+    # weak runs: substrings, with the CJK character before and/or after the run
+    idx = np.flatnonzero(~space[:-1] & weak[1:])
+    h1, h2 = prefix(idx, 2)
+    lead = cjk[idx].astype(np.int64)
+    w1, w2, wd = [], [], []
+    for k in range(3, MAX_WEAK + 3):
+        last = idx + k - 1
+        ok = last < m
+        ok[ok] &= weak[last[ok] - 1]  # the middle is weak characters
+        idx, h1, h2, lead, last = idx[ok], h1[ok], h2[ok], lead[ok], last[ok]
+        if not len(idx):
+            break
+        h1 = _step(h1, cp[last], P1)
+        h2 = _step(h2, cp[last], P2)
+        end = ~space[last] & (k - lead - cjk[last] <= MAX_WEAK)
+        w1.append(h1[end])
+        w2.append(h2[end])
+        wd.append(doc[idx[end]])
+    if w1:
+        k, d = _unique_per_doc(np.concatenate(w1), np.concatenate(w2), np.concatenate(wd))
+        keys.append(k)
+        docs.append(d)
+    key = np.concatenate(keys)
+    dd = np.concatenate(docs)
+    order = np.argsort(dd, kind="stable")
+    return key[order], dd[order]
