@@ -36,7 +36,7 @@ from replysite.local_http import fetch, free_port
 from replysite.synthetic import generate
 
 ROOT = Path(__file__).resolve().parent.parent
-REPLYSITE = [sys.executable, "-c", "from replysite.commands import main; main()"]
+REPLYSITE = [sys.executable, "-m", "replysite"]
 TARGET_RATIO, SIZE_TOLERANCE, MEMORY_MB, CHECK_SECONDS, SERVE_SECONDS = 1.3, 0.05, 1536, 3.0, 10.0
 MEMORY_MB_100K = 4096  # issue 16: the whole build of 100,000 replies, every process
 

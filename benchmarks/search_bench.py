@@ -148,7 +148,7 @@ def real_site(corpus: Path, project: Path) -> float:
     shutil.copytree(ROOT / "docs", project / "docs")
     (project / "replies").symlink_to(corpus.resolve())
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "from replysite.commands import main; main()", "build", "-f",
+    subprocess.run([sys.executable, "-m", "replysite", "build", "-f",
                     "mkdocs.yml", "-d", "site"], cwd=project, check=True)
     return time.perf_counter() - started
 

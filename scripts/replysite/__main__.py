@@ -1,5 +1,5 @@
 """`python -m replysite …` is the `replysite` command."""
 
-from .commands import main
+from .commands import entry
 
-main()
+entry()

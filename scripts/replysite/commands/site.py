@@ -58,6 +58,8 @@ def build(config_file: Path, site_dir: Path | None, verbose: bool) -> None:
             sys.exit(1)
         raise StaffError(str(exc)) from None
     click.echo(f"网站已生成：{display_path(target)}（用时 {time.perf_counter() - start:.1f} 秒）")
+    from .. import commands
+    commands.finished = True  # nothing left to do: the command may skip Python's finalization
 
 
 @click.command()

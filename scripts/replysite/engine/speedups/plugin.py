@@ -4,6 +4,8 @@ MkDocs build of the same Markdown. Every speed-up leaves the site byte for byte 
 
 - plain paragraphs of reply bodies skip Python-Markdown (`pages/plain_paragraphs.py`), when the
   site's Markdown extensions are all known to leave such paragraphs alone;
+- with the same extensions, every page is converted by one Python-Markdown instance, reset
+  between pages, instead of a new one per page (`markdown_reuse.py`);
 - Material's navigation is rendered once per set of relative links for pages outside it, and
   each translated text is looked up once (`template_cache.py`, with `templates/`);
 - on a large archive, a forked render worker converts the Markdown of the last reply pages and
@@ -28,6 +30,7 @@ from mkdocs.structure.files import Files
 from ...pages import plain_paragraphs
 from ...urls import is_reply_source
 from ..plugin import TEMPLATES as SITE_TEMPLATES
+from . import markdown_reuse
 from .render_worker import WORKER_PAGE_TEMPLATE, RenderWorker, last_share, skip_render, supported
 from .template_cache import NavCache, Translations
 
@@ -60,6 +63,7 @@ class SpeedupsPlugin(BasePlugin[SpeedupsConfig]):
         self._worker: RenderWorker | None = None
         self._devnull: dict[str, object] = {}  # pages whose parent render went to os.devnull
         self.nav_cache: NavCache | None = None  # the last build's
+        self._markdown: markdown_reuse.ReusedMarkdown | None = None
         self.from_worker = {"markdown": 0, "templates": 0}  # pages the workers did, last build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -67,7 +71,7 @@ class SpeedupsPlugin(BasePlugin[SpeedupsConfig]):
 
     @event_priority(LATE)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.site, self.use_workers = None, False
+        self.site, self.use_workers, self._markdown = None, False, None
         if not self.config.enabled:
             return config
         self.site = config.plugins.get("replysite")
@@ -75,6 +79,8 @@ class SpeedupsPlugin(BasePlugin[SpeedupsConfig]):
             raise PluginError("replysite-speedups 需要 replysite 插件：请在 mkdocs.yml 的 plugins 中"
                               "把 replysite 写在 replysite-speedups 之前")
         self.site.lift_paragraphs = plain_paragraphs.applies(config.markdown_extensions)
+        self._markdown = (markdown_reuse.ReusedMarkdown()
+                          if markdown_reuse.supported(config.markdown_extensions) else None)
         # before replysite's templates, which have a plain copy of the language partial
         dirs = config.theme.dirs
         dirs.insert(dirs.index(str(SITE_TEMPLATES)) if str(SITE_TEMPLATES) in dirs else 0, str(TEMPLATES))
@@ -113,6 +119,8 @@ class SpeedupsPlugin(BasePlugin[SpeedupsConfig]):
         if self._worker is not None and page.file.src_uri in self._worker.uris:
             skip_render(page)  # the render worker converts this page's Markdown
             return ""
+        if self._markdown is not None:
+            self._markdown.use_for(page)
         return markdown
 
     @event_priority(LATE)
