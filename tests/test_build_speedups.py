@@ -16,7 +16,7 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 
 from replysite.commands import main
-from replysite.engine.speedups import render_worker
+from replysite.engine.speedups import content_store, render_worker
 
 from conftest import make_site
 
@@ -69,10 +69,13 @@ def test_speedups_change_no_byte_of_the_site(tmp_path: Path, caplog) -> None:
     assert speedups.nav_cache.hits > 0, "pages outside the navigation reuse a cached copy"
     assert plugins["replysite"].lift_paragraphs, "plain paragraphs skipped Python-Markdown"
     assert not any(p.startswith(".replysite-render") for p in fast)
+    assert speedups.stored == pages, "every page's HTML waited on disk between the passes"
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".replysite")]
 
     configure_speedups(project, {"enabled": False})
     plugins = _build_in_process(project, tmp_path / "plain")
     assert plugins["replysite-speedups"].from_worker == {"markdown": 0, "templates": 0}
+    assert plugins["replysite-speedups"].stored == 0
     assert not plugins["replysite"].lift_paragraphs
     plain = _files(tmp_path / "plain")
     assert sorted(fast) == sorted(plain)
@@ -150,3 +153,16 @@ def test_an_engine_whose_page_functions_differ_stops_the_strict_build(tmp_path: 
     configure_speedups(project, {"enabled": False})
     result = _build(project, tmp_path / "site")
     assert result.exit_code == 0, result.output
+
+
+def test_the_content_store_gives_back_each_pages_html(tmp_path: Path) -> None:
+    store = content_store.ContentStore(tmp_path)
+    pages = {"a.md": "<p>答复 😀 \ud800 &amp;</p>", "b.md": "", "c.md": "x" * 300_000}
+    for uri, html in pages.items():
+        assert store.put(uri, html) == ""
+    assert {uri: store.take(uri) for uri in reversed(pages)} == pages
+    assert store.holds("a.md") and not store.holds("d.md")
+    store.close()
+    assert list(tmp_path.iterdir()) == []
+    assert content_store.applies(["replysite", "replysite-speedups"])
+    assert not content_store.applies(["replysite", "replysite-speedups", "material/tags"])

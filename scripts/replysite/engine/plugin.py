@@ -138,7 +138,10 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
         self._converted += 1
         self._progress("转换 Markdown", self._converted)
-        generated = self._pages.get(page.file.src_uri)
+        # A build needs a generated page no more once it is finished (its blocks are as large as
+        # the page's HTML); the preview keeps them to re-render only what changed.
+        pages = self._pages
+        generated = pages.get(page.file.src_uri) if self.preview else pages.pop(page.file.src_uri, None)
         if generated is not None:  # a page of docs/ is the site maintainers' own HTML
             _sanitize_toc(page.toc)
             html = finish_html(generated, html)

@@ -9,7 +9,7 @@ import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from ..archive.cases import Case
 from ..archive.open_data import (CASE_COLUMNS, CASES_CSV, CASES_JSON, CSV_FILE, JSON_FILE, LIST_SEPARATOR,
@@ -58,6 +58,15 @@ def _write_text(path: Path, text: str, encoding: str = "utf-8", check=None) -> P
     return path
 
 
+def json_records(rows: Sequence[Any]) -> str:
+    """A JSON array with one record per line: as readable as indented JSON for a list of flat
+    records, diffs line by line, and written by the C encoder (indentation makes Python's json
+    module use its pure-Python encoder, 3 s for 10,000 replies)."""
+    if not rows:
+        return "[]\n"
+    return "[\n" + ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n]\n"
+
+
 def write_exports(replies: Iterable[Reply], site_url: str, out_dir: Path, *,
                   units: Iterable[Unit] | None = None,
                   topics: Iterable[Topic] | None = None, check=None) -> dict[str, Any]:
@@ -69,7 +78,7 @@ def write_exports(replies: Iterable[Reply], site_url: str, out_dir: Path, *,
     records = [record(r, site_url) for r in sorted(replies, key=lambda r: r.id)]
     data = out_dir / DATA_DIR
     json_path = _write_text(data / JSON_FILE,
-                            json.dumps(records, ensure_ascii=False, indent=2) + "\n", check=check)
+                            json_records(records), check=check)
     csv_path = _write_text(data / CSV_FILE, csv_text(records), encoding="utf-8-sig", check=check)
     unit_names = sorted({n for u in units or () for n in u.all_names}) or None
     topic_names = sorted({n for t in topics or () for n in t.all_names}) or None
@@ -88,6 +97,6 @@ def write_case_exports(cases: Iterable[Case], as_of: dt.date | None, site_url: s
     data = out_dir / DATA_DIR
     cols = [key for key, *_ in CASE_COLUMNS]
     for (json_name, csv_name), rows in (((CASES_JSON, CASES_CSV), records), ((OVERDUE_JSON, OVERDUE_CSV), overdue)):
-        _write_text(data / json_name, json.dumps(rows, ensure_ascii=False, indent=2) + "\n", check=check)
+        _write_text(data / json_name, json_records(rows), check=check)
         _write_text(data / csv_name, csv_text(rows, cols), encoding="utf-8-sig", check=check)
     return {"cases": len(records), "overdue": len(overdue)}

@@ -8,6 +8,8 @@ MkDocs build of the same Markdown. Every speed-up leaves the site byte for byte 
   between pages, instead of a new one per page (`markdown_reuse.py`);
 - Material's navigation is rendered once per set of relative links for pages outside it, and
   each translated text is looked up once (`template_cache.py`, with `templates/`);
+- in `replysite build`, each page's HTML waits on disk between MkDocs' two passes instead of in
+  memory (`content_store.py`);
 - on a large archive, a forked render worker converts the Markdown of the last reply pages and
   renders the theme template of the last pages while MkDocs does the others (`render_worker.py`).
 
@@ -30,7 +32,7 @@ from mkdocs.structure.files import Files
 from ...pages import plain_paragraphs
 from ...urls import is_reply_source
 from ..plugin import TEMPLATES as SITE_TEMPLATES
-from . import markdown_reuse
+from . import content_store, markdown_reuse
 from .render_worker import WORKER_PAGE_TEMPLATE, RenderWorker, last_share, skip_render, supported
 from .template_cache import NavCache, Translations
 
@@ -64,14 +66,17 @@ class SpeedupsPlugin(BasePlugin[SpeedupsConfig]):
         self._devnull: dict[str, object] = {}  # pages whose parent render went to os.devnull
         self.nav_cache: NavCache | None = None  # the last build's
         self._markdown: markdown_reuse.ReusedMarkdown | None = None
+        self._spill = False  # whether pages' HTML waits in a ContentStore (decided in on_config)
+        self._store: content_store.ContentStore | None = None
         self.from_worker = {"markdown": 0, "templates": 0}  # pages the workers did, last build
+        self.stored = 0  # pages whose HTML waited on disk between the passes, last build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
 
     @event_priority(LATE)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.site, self.use_workers, self._markdown = None, False, None
+        self.site, self.use_workers, self._markdown, self._spill = None, False, None, False
         if not self.config.enabled:
             return config
         self.site = config.plugins.get("replysite")
@@ -85,6 +90,7 @@ class SpeedupsPlugin(BasePlugin[SpeedupsConfig]):
         dirs = config.theme.dirs
         dirs.insert(dirs.index(str(SITE_TEMPLATES)) if str(SITE_TEMPLATES) in dirs else 0, str(TEMPLATES))
         self.use_workers = not self._serving and supported()
+        self._spill = not self._serving and content_store.applies(config.plugins.keys())
         if not supported():
             log.warning("replysite-speedups: 此版本的 MkDocs 页面函数与预期不同，已关闭并行渲染"
                         "（网站照常生成，只是较慢）")
@@ -113,6 +119,10 @@ class SpeedupsPlugin(BasePlugin[SpeedupsConfig]):
                 # Forked right before MkDocs reads the pages: the child has everything built so far.
                 self._worker = RenderWorker.markdown(uris, config, files, Path(config.site_dir).parent,
                                                      self._in_child)
+        self.stored = 0
+        if self._spill:  # after the fork: the Markdown worker hands its HTML back, it stores none
+            self._close_store()
+            self._store = content_store.ContentStore(Path(config.site_dir).parent)
         return nav
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
@@ -126,7 +136,10 @@ class SpeedupsPlugin(BasePlugin[SpeedupsConfig]):
     @event_priority(LATE)
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
         if self._worker is not None and page.file.src_uri in self._worker.uris:
-            return self._worker.take_content(page, files)
+            html = self._worker.take_content(page, files)
+        if self._store is not None:
+            self.stored += 1
+            return self._store.put(page.file.src_uri, html)
         return html
 
     def _stop_worker(self) -> None:
@@ -155,22 +168,39 @@ class SpeedupsPlugin(BasePlugin[SpeedupsConfig]):
                     files.get_file_from_path(uri).page.meta["template"] = WORKER_PAGE_TEMPLATE
         return env
 
+    @event_priority(100)  # the page's HTML is back before any other plugin looks at the page
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
-        if self._worker is not None and page.file.src_uri in self._worker.uris:
+        uri = page.file.src_uri
+        if self._worker is not None and uri in self._worker.uris:
             self._worker.wait_for_page(page)
             # The worker wrote this page; the parent's one-character render of it goes nowhere.
-            self._devnull[page.file.src_uri] = page.file
+            self._devnull[uri] = page.file
             page.file.abs_dest_path = os.devnull
+        elif self._store is not None and self._store.holds(uri):
+            page.content = self._store.take(uri)
         return context
+
+    @event_priority(LATE)
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        if self._store is not None and self._store.holds(page.file.src_uri):
+            page.content = None  # written: its HTML is no longer needed
+        return output
 
     @event_priority(100)  # before any other plugin looks at the written files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._stop_worker()
         self._restore_paths()
+        self._close_store()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_worker()
         self._restore_paths()
+        self._close_store()
+
+    def _close_store(self) -> None:
+        if self._store is not None:
+            store, self._store = self._store, None
+            store.close()
 
     def _restore_paths(self) -> None:
         for file in self._devnull.values():
