@@ -8,6 +8,7 @@ every shard lies in one bucket and a bucket is written on its own. Byte layouts:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 
@@ -21,8 +22,30 @@ MAX_SHARDS = 65536
 PAIR = np.dtype([("k", "<u8"), ("d", "<u4")])
 
 
+def _scatter_varints(out: np.ndarray, at: np.ndarray, values: np.ndarray, sizes: np.ndarray) -> None:
+    """Write the LEB128 of values[i] (sizes[i] bytes) at out[at[i]:]."""
+    v = values.astype(np.uint64)
+    for j in range(int(sizes.max(initial=0))):
+        sel = sizes > j
+        byte = ((v[sel] >> np.uint64(7 * j)) & np.uint64(0x7F)).astype(np.uint8)
+        byte |= np.where(sizes[sel] - 1 > j, 0x80, 0).astype(np.uint8)
+        out[at[sel] + j] = byte
+
+
+def _segments(lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For segments of these lengths laid end to end: each byte's segment, and its offset in it."""
+    total = int(lengths.sum())
+    which = np.repeat(np.arange(len(lengths)), lengths)
+    starts = np.cumsum(lengths) - lengths
+    return which, np.arange(total, dtype=np.int64) - starts[which]
+
+
 class Bucket:
-    """The dictionary entries and list files of one bucket of keys."""
+    """The dictionary entries and list files of one bucket of keys.
+
+    Most keys have a short list of doc-number gaps stored in their dictionary entry; those
+    entries are assembled with array operations. The others (bitmaps, and lists in list files,
+    whose file numbers follow key order) are assembled one by one."""
 
     def __init__(self, path: Path) -> None:
         pairs = np.fromfile(path, dtype=PAIR)
@@ -37,25 +60,55 @@ class Bucket:
         gaps = np.diff(docs, prepend=-1)
         gaps[heads] = docs[heads] + 1
         sizes = enc.varint_sizes(gaps)
-        data = enc.varint_bytes(gaps, sizes).tobytes()
+        data = enc.varint_bytes(gaps, sizes)
         offset = np.concatenate(([0], np.cumsum(sizes)))
         self.keys = keys[heads]
-        df = (ends - heads).tolist()
-        gap_len = (offset[ends] - offset[heads]).tolist()
-        span = ((docs[ends - 1] >> 3) - (docs[heads] >> 3) + 1).tolist()
-        self.entries: list[tuple[int, bytes]] = []  # (key hash, entry bytes)
+        count = len(self.keys)
+        df = ends - heads
+        gap_len = offset[ends] - offset[heads]
+        span = (docs[ends - 1] >> 3) - (docs[heads] >> 3) + 1
+        df_size = enc.varint_sizes(df)
+        gap_body = 1 + df_size + gap_len  # 0, n, n × gap
+        simple = ~(span + 4 < gap_len) & (gap_body <= INLINE) & (gap_body < 0x80)  # length in one byte
+
+        # every entry: 6 key bytes, df, then where the list is
+        lengths = np.zeros(count, dtype=np.int64)
+        # simple entries: ..., 0 (here), length (one byte: at most INLINE), 0, df, gaps
+        s_idx = np.flatnonzero(simple)
+        s_len = 6 + 2 * df_size[s_idx] + 3 + gap_len[s_idx]
+        lengths[s_idx] = s_len
+        simple_buf = np.zeros(int(s_len.sum()), dtype=np.uint8)
+        at = np.cumsum(s_len) - s_len
+        s_keys = self.keys[s_idx]
+        low, high = s_keys & np.uint64(0xFFFFFFFF), (s_keys >> np.uint64(48)) & np.uint64(0xFFFF)
+        for j in range(4):
+            simple_buf[at + j] = ((low >> np.uint64(8 * j)) & np.uint64(0xFF)).astype(np.uint8)
+        for j in range(2):
+            simple_buf[at + 4 + j] = ((high >> np.uint64(8 * j)) & np.uint64(0xFF)).astype(np.uint8)
+        s_df, s_dfsize = df[s_idx], df_size[s_idx]
+        _scatter_varints(simple_buf, at + 6, s_df, s_dfsize)
+        simple_buf[at + 7 + s_dfsize] = gap_body[s_idx].astype(np.uint8)  # at + 6 + size stays 0
+        _scatter_varints(simple_buf, at + 9 + s_dfsize, s_df, s_dfsize)  # at + 8 + size stays 0
+        which, within = _segments(gap_len[s_idx])
+        simple_buf[(at + 9 + 2 * s_dfsize)[which] + within] = data[offset[heads[s_idx]][which] + within]
+
+        # the other entries, in key order (list file numbers follow it)
+        data_bytes = data.tobytes()
         self.files: list[bytes] = []
+        other: list[bytes] = []
         pack, pack_file = bytearray(), -1
-        starts, offs = heads.tolist(), offset[heads].tolist()
-        for i, key in enumerate(self.keys.tolist()):
-            if span[i] + 4 < gap_len[i]:
-                body = enc.bitmap_list(docs[starts[i]:starts[i] + df[i]])
+        o_idx = np.flatnonzero(~simple)
+        for i, key, d, g, sp, start, off in zip(
+                o_idx.tolist(), self.keys[o_idx].tolist(), df[o_idx].tolist(), gap_len[o_idx].tolist(),
+                span[o_idx].tolist(), heads[o_idx].tolist(), offset[heads[o_idx]].tolist()):
+            if sp + 4 < g:
+                body = enc.bitmap_list(docs[start:start + d])
             else:
                 head = bytearray([0])
-                enc.varint(df[i], head)
-                body = bytes(head) + data[offs[i]:offs[i] + gap_len[i]]
+                enc.varint(d, head)
+                body = bytes(head) + data_bytes[off:off + g]
             entry = bytearray((key & 0xFFFFFFFF).to_bytes(4, "little") + ((key >> 48) & 0xFFFF).to_bytes(2, "little"))
-            enc.varint(df[i], entry)
+            enc.varint(d, entry)
             if len(body) <= INLINE:
                 entry.append(0)
                 enc.varint(len(body), entry)
@@ -76,12 +129,42 @@ class Bucket:
                 enc.varint(len(pack), entry)
                 enc.varint(len(body), entry)
                 pack += body
-            self.entries.append((key, bytes(entry)))
+            lengths[i] = len(entry)
+            other.append(bytes(entry))
         if pack_file >= 0:
             self.files[pack_file] = bytes(pack)
 
+        # all entries in one buffer: the simple ones, then the others; where each one starts
+        self._buffer = np.concatenate((simple_buf, np.frombuffer(b"".join(other), dtype=np.uint8)))
+        self._starts = np.zeros(count, dtype=np.int64)
+        self._starts[s_idx] = at
+        o_len = lengths[o_idx]
+        self._starts[o_idx] = len(simple_buf) + np.cumsum(o_len) - o_len
+        self._lengths = lengths
+
+    @property
+    def key_count(self) -> int:
+        return len(self.keys)
+
     def size(self) -> int:
-        return sum(len(e) for _, e in self.entries)
+        return int(self._lengths.sum())
+
+    def shards(self, bucket: int, shards: int) -> Iterator[tuple[int, int, bytes]]:
+        """(shard, number of entries, the entries in key order) of each shard of this bucket."""
+        shard = ((self.keys >> np.uint64(32)) & np.uint64(shards - 1)).astype(np.int64)
+        order = np.argsort(shard, kind="stable")
+        lengths = self._lengths[order]
+        which, within = _segments(lengths)
+        joined = self._buffer[self._starts[order][which] + within].tobytes()
+        counts = np.bincount(shard, minlength=shards)
+        ends = np.cumsum(lengths)
+        taken = 0  # entries so far, in shard order
+        for s in range(bucket, shards, BUCKETS):
+            first = taken
+            taken += int(counts[s])
+            a = int(ends[first - 1]) if first else 0
+            b = int(ends[taken - 1]) if taken else 0
+            yield s, int(counts[s]), joined[a:b]
 
 
 def shard_count(bucket0: Bucket) -> int:

@@ -231,17 +231,14 @@ def build_index(records: Sequence[SearchRecord], out_dir: Path, *, root: str = "
             bucket = Bucket(spill / f"{b}.bin")
             if b == 0:
                 shards = shard_count(bucket)
-            keys += len(bucket.entries)
+            keys += bucket.key_count
             list_files += len(bucket.files)
             for i, data in enumerate(bucket.files):
                 w.write(f"l/{b}/{i}.bin", enc.gz(data))
-            groups: dict[int, list[bytes]] = {s: [] for s in range(b, shards, BUCKETS)}
-            for key, entry in bucket.entries:
-                groups[(key >> 32) & (shards - 1)].append(entry)
-            for s, entries in groups.items():
+            for s, count, entries in bucket.shards(b, shards):
                 head = bytearray()
-                enc.varint(len(entries), head)
-                w.write(f"d/{s}.bin", enc.gz(bytes(head) + b"".join(entries)))
+                enc.varint(count, head)
+                w.write(f"d/{s}.bin", enc.gz(bytes(head) + entries))
     finally:
         shutil.rmtree(spill, ignore_errors=True)
     w.write("t2s.bin", enc.gz(enc.fold_table(FOLD)))
