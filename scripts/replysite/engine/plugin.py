@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from ..archive import Archive, load_archive
 from ..outputs.publish import BackgroundOutputs, OutputsFailed, write_outputs
-from ..pages import GeneratedPage, generate_pages
+from ..pages import GeneratedPage, LaterPage, generate_pages
 from ..pages.blocks import finish_html
 from ..pages.sanitize import safe_anchor, toc_title
 from ..problems import PublishBlocked, ValidationFailed
@@ -53,10 +53,13 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         # switched on by the speed-ups plugin when the site's Markdown extensions allow it.
         self.lift_paragraphs = False
         self.in_worker = False  # set in a speed-ups render process: it logs no progress
+        # Pages whose Markdown another process converts (the speed-ups' render worker): a page
+        # generated when converted (`LaterPage`) is not generated here.
+        self.converted_elsewhere: set[str] = set()
         self.serving = False
         self._background: BackgroundOutputs | None = None
         self._outputs_written = False
-        self._pages: dict[str, GeneratedPage] = {}
+        self._pages: dict[str, GeneratedPage | LaterPage] = {}
         self.scan = OutputScan()
         self._converted = self._rendered = self._total = 0
 
@@ -68,6 +71,7 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # MkDocs keeps one instance of a plugin with on_startup per process: start afresh.
         self.lift_paragraphs = self.in_worker = False
+        self.converted_elsewhere = set()
         self.failure = None
         root = Path(config.config_file_path or ".").parent
         self.replies_dir = (root / self.config.replies_dir).resolve()
@@ -110,8 +114,11 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         self._pages = {page.src_uri: page for page in pages}
         # Reply pages last: the speed-ups' render worker takes the last reply pages.
         for page in sorted(pages, key=lambda p: is_reply_source(p.src_uri)):
-            files.append(preview.file(config, page) if preview
-                         else File.generated(config, page.src_uri, content=page.content))
+            if preview:
+                files.append(preview.file(config, page))
+            else:  # a page generated later has its Markdown given in on_page_markdown
+                content = page.content if isinstance(page, GeneratedPage) else ""
+                files.append(File.generated(config, page.src_uri, content=content))
         assets = PACKAGE / "assets"
         for path in sorted(p for p in assets.rglob("*") if p.is_file()):
             uri = f"{ASSETS_DIR}/{path.relative_to(assets).as_posix()}"
@@ -130,9 +137,13 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
-        generated = self._pages.get(page.file.src_uri)
+        uri = page.file.src_uri
+        generated = self._pages.get(uri)
         if generated is not None:  # metadata as given, never through a YAML front-matter
             page.meta = dict(generated.meta)
+            if isinstance(generated, LaterPage) and uri not in self.converted_elsewhere:
+                generated = self._pages[uri] = generated.make()
+                return generated.content
         return markdown
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
@@ -142,6 +153,8 @@ class ReplySitePlugin(BasePlugin[ReplySiteConfig]):
         # the page's HTML); the preview keeps them to re-render only what changed.
         pages = self._pages
         generated = pages.get(page.file.src_uri) if self.preview else pages.pop(page.file.src_uri, None)
+        if isinstance(generated, LaterPage):
+            return html  # converted, finished and scanned by the process that generated it
         if generated is not None:  # a page of docs/ is the site maintainers' own HTML
             _sanitize_toc(page.toc)
             html = finish_html(generated, html)

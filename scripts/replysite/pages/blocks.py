@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from .sanitize import sanitize_html
 
@@ -34,6 +34,16 @@ class GeneratedPage:
     blocks: tuple[str, ...] = ()
     tail: str = ""
     meta: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LaterPage:
+    """A page generated only when it is converted (`make()`), so that a build never holds
+    every page's Markdown and HTML blocks at once; its metadata is known from the start."""
+
+    src_uri: str
+    meta: Mapping[str, str]
+    make: Callable[[], GeneratedPage]
 
 
 class Blocks:

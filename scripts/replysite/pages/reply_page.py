@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from ..archive import Case
 from ..archive.line_breaks import join_cjk_lines
 from ..model import Reply, disclosure_notice
 from ..schema import CATEGORY_LABELS, FIELDS_BY_NAME, KIND_LABELS, doc_type_label
 from ..urls import HOME_PAGE, attachment_path, case_source, group_source, name_slug, reply_source
-from .blocks import Blocks, GeneratedPage
+from .blocks import Blocks, GeneratedPage, LaterPage
 from .lists import breadcrumbs
 from .markup import escape_html, escape_markdown, html_link
 from .plain_paragraphs import lift_plain_paragraphs
@@ -152,8 +153,18 @@ def reply_page(r: Reply, case: Case, as_of, lift_paragraphs: bool = False) -> Ge
         signer = "、".join(r.proposers) if r.doc_type == "建议原文" else r.unit.name
         tail = (f'</div>\n<p class="rs-sign">{escape_html(signer)}<br>{r.date.year}年'
                 f"{r.date.month}月{r.date.day}日</p>")
+    return GeneratedPage(here, "\n".join(p for p in parts if p), tuple(html.items), tail, reply_meta(r))
+
+
+def reply_meta(r: Reply) -> dict[str, str]:
+    """The page's metadata for the theme (title, date, description)."""
+    label = doc_type_label(r.doc_type, r.kind)
     description = (f"{r.unit.name}对{r.kind}{r.number_label}《{r.title}》的答复" if r.doc_type == "答复"
                    else f"{r.kind}{r.number_label}《{r.title}》的{label}（{r.unit.name}）")
-    meta_data = {"title": r.title if r.doc_type == "答复" else f"{r.title}（{label}）",
-                 "lastmod": r.date.isoformat(), "description": description}
-    return GeneratedPage(here, "\n".join(p for p in parts if p), tuple(html.items), tail, meta_data)
+    return {"title": r.title if r.doc_type == "答复" else f"{r.title}（{label}）",
+            "lastmod": r.date.isoformat(), "description": description}
+
+
+def later_reply_page(r: Reply, case: Case, as_of, lift_paragraphs: bool = False) -> LaterPage:
+    """`reply_page`, generated when the page is converted."""
+    return LaterPage(reply_source(r.id), reply_meta(r), partial(reply_page, r, case, as_of, lift_paragraphs))

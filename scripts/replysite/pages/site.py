@@ -7,12 +7,12 @@ from ..archive.cases import case_stats
 from ..archive.stats import compute_stats
 from ..model import Reply
 from ..urls import FEED_KINDS, OPEN_DATA_PAGE, STATS_PAGE, feed_path
-from .blocks import Blocks, GeneratedPage
+from .blocks import Blocks, GeneratedPage, LaterPage
 from .case_page import case_page
 from .home_page import all_pages, home_page
 from .lists import grouping_pages
 from .open_data_page import render_open_data_markdown
-from .reply_page import reply_page
+from .reply_page import later_reply_page, reply_page
 from .search_page import search_page
 from .stats_page import render_stats_markdown
 
@@ -46,10 +46,17 @@ class ReplyPages:
 
 
 def generate_pages(archive: Archive, site_title: str, intro: str, reply_pages: ReplyPages | None = None,
-                   lift_paragraphs: bool = False) -> list[GeneratedPage]:
-    """`lift_paragraphs`: plain paragraphs of reply bodies as finished HTML (`plain_paragraphs`)."""
-    pages = [home_page(archive, site_title, intro), search_page()]
-    pages += (reply_pages or ReplyPages())(archive, lift_paragraphs)
+                   lift_paragraphs: bool = False) -> list[GeneratedPage | LaterPage]:
+    """`lift_paragraphs`: plain paragraphs of reply bodies as finished HTML (`plain_paragraphs`).
+
+    Reply pages, most of a site, are generated when converted (`LaterPage`), unless the preview
+    keeps them between rebuilds (`reply_pages`)."""
+    pages: list[GeneratedPage | LaterPage] = [home_page(archive, site_title, intro), search_page()]
+    if reply_pages is not None:
+        pages += reply_pages(archive, lift_paragraphs)
+    else:
+        pages += [later_reply_page(r, archive.case_of[r.id], archive.as_of, lift_paragraphs)
+                  for r in archive.replies]
     # A case of one document is that document: its address (cases/<id>/) leads to it
     # (outputs/redirects.py), and the document's page tells where it stands.
     pages += [case_page(case, archive.as_of) for case in archive.cases if len(case.documents) > 1]

@@ -119,6 +119,7 @@ class SpeedupsPlugin(BasePlugin[SpeedupsConfig]):
                 # Forked right before MkDocs reads the pages: the child has everything built so far.
                 self._worker = RenderWorker.markdown(uris, config, files, Path(config.site_dir).parent,
                                                      self._in_child)
+                self.site.converted_elsewhere = set(uris)  # after the fork: the worker converts them
         self.stored = 0
         if self._spill:  # after the fork: the Markdown worker hands its HTML back, it stores none
             self._close_store()
