@@ -9,7 +9,7 @@ import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from ..archive.cases import Case
 from ..archive.open_data import (CASE_COLUMNS, CASES_CSV, CASES_JSON, CSV_FILE, JSON_FILE, LIST_SEPARATOR,
@@ -38,16 +38,6 @@ def _csv_cell(value: Any) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def csv_text(records: list[dict[str, Any]], cols: list[str] | None = None) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    cols = cols or columns()
-    writer.writerow(cols)
-    for rec in records:
-        writer.writerow([_csv_cell(rec[c]) for c in cols])
-    return buf.getvalue()
-
-
 def _write_text(path: Path, text: str, encoding: str = "utf-8", check=None) -> Path:
     if check is not None:
         check(text, f"{DATA_DIR}/{path.name}")
@@ -58,13 +48,34 @@ def _write_text(path: Path, text: str, encoding: str = "utf-8", check=None) -> P
     return path
 
 
-def json_records(rows: Sequence[Any]) -> str:
-    """A JSON array with one record per line: as readable as indented JSON for a list of flat
-    records, diffs line by line, and written by the C encoder (indentation makes Python's json
-    module use its pure-Python encoder, 3 s for 10,000 replies)."""
-    if not rows:
-        return "[]\n"
-    return "[\n" + ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n]\n"
+def write_records(rows: Iterable[dict[str, Any]], json_path: Path, csv_path: Path, cols: list[str],
+                  check=None) -> int:
+    """The same records as a JSON array (one record per line: as readable as indented JSON for
+    flat records, diffs line by line, and written by the C encoder) and as CSV (UTF-8 with BOM,
+    CRLF), written record by record so that a large archive is never held as one text; `check`
+    sees each record's text before it is written. Returns the number of records."""
+    json_path.parent.mkdir(parents=True, exist_ok=True)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    count = 0
+    with json_path.open("w", encoding="utf-8", newline="") as js, \
+            csv_path.open("w", encoding="utf-8-sig", newline="") as cs:
+        writer.writerow(cols)
+        cs.write(buf.getvalue())
+        js.write("[")
+        for row in rows:
+            line = json.dumps(row, ensure_ascii=False)
+            buf.seek(0)
+            buf.truncate()
+            writer.writerow([_csv_cell(row[c]) for c in cols])
+            if check is not None:
+                check(line, f"{DATA_DIR}/{json_path.name}")
+                check(buf.getvalue(), f"{DATA_DIR}/{csv_path.name}")
+            js.write(("\n" if count == 0 else ",\n") + line)
+            cs.write(buf.getvalue())
+            count += 1
+        js.write("\n]\n" if count else "]\n")
+    return count
 
 
 def write_exports(replies: Iterable[Reply], site_url: str, out_dir: Path, *,
@@ -75,17 +86,16 @@ def write_exports(replies: Iterable[Reply], site_url: str, out_dir: Path, *,
     `units`/`topics` (the registries) restrict the schema's unit and topic names to the
     known ones, every spelling included. Returns the paths and the record count.
     """
-    records = [record(r, site_url) for r in sorted(replies, key=lambda r: r.id)]
     data = out_dir / DATA_DIR
-    json_path = _write_text(data / JSON_FILE,
-                            json_records(records), check=check)
-    csv_path = _write_text(data / CSV_FILE, csv_text(records), encoding="utf-8-sig", check=check)
+    json_path, csv_path = data / JSON_FILE, data / CSV_FILE
+    count = write_records((record(r, site_url) for r in sorted(replies, key=lambda r: r.id)),
+                          json_path, csv_path, columns(), check=check)
     unit_names = sorted({n for u in units or () for n in u.all_names}) or None
     topic_names = sorted({n for t in topics or () for n in t.all_names}) or None
     schema = json_schema(unit_names, topic_names)
     schema_path = _write_text(data / SCHEMA_FILE,
                               json.dumps(schema, ensure_ascii=False, indent=2) + "\n", check=check)
-    return {"json": json_path, "csv": csv_path, "schema": schema_path, "count": len(records)}
+    return {"json": json_path, "csv": csv_path, "schema": schema_path, "count": count}
 
 
 def write_case_exports(cases: Iterable[Case], as_of: dt.date | None, site_url: str, out_dir: Path, *,
@@ -97,6 +107,5 @@ def write_case_exports(cases: Iterable[Case], as_of: dt.date | None, site_url: s
     data = out_dir / DATA_DIR
     cols = [key for key, *_ in CASE_COLUMNS]
     for (json_name, csv_name), rows in (((CASES_JSON, CASES_CSV), records), ((OVERDUE_JSON, OVERDUE_CSV), overdue)):
-        _write_text(data / json_name, json_records(rows), check=check)
-        _write_text(data / csv_name, csv_text(rows, cols), encoding="utf-8-sig", check=check)
+        write_records(rows, data / json_name, data / csv_name, cols, check=check)
     return {"cases": len(records), "overdue": len(overdue)}
