@@ -17,7 +17,6 @@ again adds nothing.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ from pathlib import Path
 from ..authoring.reply_file import render_reply, reply_path, write_new
 from ..model import Topic, Unit
 from ..reading import privacy
+from ..reading.attachments import file_sha256
 from ..reading.frontmatter import read_reply
 from ..reading.registry import Registry, load_topics, load_units
 from ..schema import FIELDS, FIELDS_BY_NAME
@@ -45,14 +45,6 @@ TOPICS_COMMENT = "根据标题和正文建议的主题，请确认"
 _SHA_LINE = re.compile(r"sha256:\s*[\"']?([0-9a-f]{64})")
 _PATH_LINE = re.compile(r"path:\s*[\"']?([^,}\"'\n]+?)[\"']?\s*[,}]")
 _ID_LINE = re.compile(r"^id:\s*[\"']?([a-z0-9-]+)", re.MULTILINE)
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 @dataclass
@@ -146,7 +138,7 @@ class Batch:
         for path in copies:
             if path not in listed:
                 stem = path.name.split(ORIGINAL_MARK)[0]
-                self.known.setdefault(sha256_of(path), path.with_name(f"{stem}.md"))
+                self.known.setdefault(file_sha256(path), path.with_name(f"{stem}.md"))
 
     # --- one letter -----------------------------------------------------------------------------
     def run(self, paths: list[Path]) -> list[Outcome]:
@@ -164,7 +156,7 @@ class Batch:
         return outcomes
 
     def import_one(self, source: Path) -> Outcome:
-        sha = sha256_of(source)
+        sha = file_sha256(source)
         if sha in self.known:
             self._propose_from_reply(self.known[sha])
             return Outcome(source, "skipped", f"已导入过（{self.known[sha].as_posix()}），未重复导入")
