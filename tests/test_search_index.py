@@ -212,14 +212,7 @@ def test_fold_table_round_trip() -> None:
     data = enc.fold_table(FOLD)
     at, values = 0, []
     while at < len(data):
-        x = shift = 0
-        while True:
-            b = data[at]
-            at += 1
-            x |= (b & 0x7F) << shift
-            shift += 7
-            if b < 0x80:
-                break
+        x, at = enc.read_varint(data, at)
         values.append(x)
     n = values[0]
     cps = list(__import__("itertools").accumulate(values[1:n + 1]))

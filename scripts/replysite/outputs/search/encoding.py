@@ -74,18 +74,24 @@ def bitmap_list(docs: np.ndarray) -> bytes:
     return bytes(head) + np.packbits(bits, bitorder="little").tobytes()
 
 
+def read_varint(data: bytes, at: int) -> tuple[int, int]:
+    """The varint at `at` and where the next value starts."""
+    x = shift = 0
+    while True:
+        b = data[at]
+        at += 1
+        x |= (b & 0x7F) << shift
+        shift += 7
+        if b < 0x80:
+            return x, at
+
+
 def read_list(data: bytes, at: int = 0) -> list[int]:
     """The doc numbers of a list (the reference decoder, as search.js reads it)."""
     def v() -> int:
         nonlocal at
-        x = shift = 0
-        while True:
-            b = data[at]
-            at += 1
-            x |= (b & 0x7F) << shift
-            shift += 7
-            if b < 0x80:
-                return x
+        x, at = read_varint(data, at)
+        return x
     kind = data[at]
     at += 1
     if kind == 0:
@@ -119,14 +125,8 @@ def read_shard(data: bytes) -> dict[tuple[int, int], tuple[int, int, int, int | 
 
     def v() -> int:
         nonlocal at
-        x = shift = 0
-        while True:
-            b = data[at]
-            at += 1
-            x |= (b & 0x7F) << shift
-            shift += 7
-            if b < 0x80:
-                return x
+        x, at = read_varint(data, at)
+        return x
     out = {}
     for _ in range(v()):
         h2, hi = int.from_bytes(data[at:at + 4], "little"), int.from_bytes(data[at + 4:at + 6], "little")
