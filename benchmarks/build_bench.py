@@ -248,7 +248,12 @@ def bench_size(size: int, work: Path, seed: int, auto_nav: bool, serve: bool, se
         print(f"== {size}：replysite check / 纯 MkDocs 基线构建 / replysite build（第 {i + 1} 轮）…",
               file=sys.stderr, flush=True)
         check = best(check, run([*REPLYSITE, "check", "--replies", "replies"], project))
+        # Every build starts without a site: removing the last round's (MkDocs cleans its own
+        # site/ as it starts, `replysite build` removes the old site after publishing the new
+        # one) is not timed for either build.
+        shutil.rmtree(baseline / "site", ignore_errors=True)
         base = best(base, run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml"], baseline))
+        shutil.rmtree(project / "site", ignore_errors=True)
         build = best(build, run([*REPLYSITE, "build", "-f", "mkdocs.yml", "-d", "site"], project))
     assert check and base and build
     site = project / "site"

@@ -17,9 +17,11 @@ from replysite.outputs.plain_text import markdown_to_text
 from replysite.archive.line_breaks import join_cjk_lines
 from replysite.outputs.search import SearchRecord, build_index, record_from_reply
 from replysite.outputs.search import encoding as enc
+from replysite import forking
 from replysite.outputs.search.index import ordered
+from replysite.outputs.search.keys import FoldTable, batch_fold_patches
 from replysite.local_http import serve
-from replysite.outputs.search.textnorm import key_hash, normalize, query_terms
+from replysite.outputs.search.textnorm import fold_patches, key_hash, normalize, query_terms
 
 from browser import chromium
 from conftest import ROOT, TODAY
@@ -110,6 +112,34 @@ def test_index_is_deterministic(tmp_path: Path) -> None:
     assert files_a == files_b
     assert (a.replies, a.files) == (len(records), len(files_a))
     assert a.bytes == sum(map(len, files_a.values()))
+
+
+def test_index_built_by_several_processes_is_the_same(tmp_path: Path) -> None:
+    """A large archive's index is built by two forked processes (parts of the replies, then
+    halves of the buckets); the files are the same bytes as one process writes, and a worker that
+    fails fails the build with its traceback."""
+    records = fixture_records() * 3
+    records = [SearchRecord(**{**r.__dict__, "id": f"{r.id}-{i}", "url": f"replies/{r.id}-{i}/"})
+               for i, r in enumerate(records)]
+    one = build_index(records, tmp_path / "one", workers=1)
+    two = build_index(records, tmp_path / "two", workers=2)
+    files = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*") if p.is_file()}
+    assert files == {p.relative_to(tmp_path / "two"): p.read_bytes()
+                     for p in (tmp_path / "two").rglob("*") if p.is_file()}
+    assert (one.keys, one.files, one.bytes, one.list_files) == (two.keys, two.files, two.bytes, two.list_files)
+    assert one.files == len(files) and len({p.parts[0] for p in files}) > 3
+
+    def broken(r: SearchRecord) -> str:
+        if r.id.startswith("far-apart"):  # replies in both workers' parts
+            raise ValueError("无法读取这件答复")
+        return r.text
+    with pytest.raises(forking.ChildFailed, match="无法读取这件答复"):
+        build_index(records, tmp_path / "broken", workers=2, text_of=broken)
+
+
+def test_fold_patches_of_a_batch_are_those_of_each_text() -> None:
+    texts = ["答覆𠀀覆盖營商", "营商环境", "", "𠀀𠀀覆", "覆覆覆", "ａｂ１２覆", "\n營\n", "🙂覆"]
+    assert batch_fold_patches(texts, FoldTable()) == [fold_patches(t) for t in texts]
 
 
 def test_records_without_text_take_it_from_text_of(tmp_path: Path) -> None:

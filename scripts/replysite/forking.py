@@ -9,14 +9,20 @@ finishing never unfreezes the heap under another part's child.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import multiprocessing.context
+import os
+import pickle
+import signal
+import traceback
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
 _holders = 0
+_PR_SET_PDEATHSIG = 1
 
 
 def _freeze() -> None:
@@ -68,6 +74,96 @@ class Child:
         if not self._done:
             self._done = True
             _unfreeze()
+
+
+class ChildFailed(Exception):
+    """A forked job raised (the text is its traceback) or its process died."""
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies (elsewhere: nothing)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (AttributeError, OSError):
+        pass
+
+
+class Forked:
+    """`job()` run in a process forked with `os.fork` (so that a daemonic child, which
+    `multiprocessing` forbids to have children, can share out its own work); `result()` waits
+    for it and returns what `job()` returned (pickled through a pipe) or raises ChildFailed.
+    The process is killed if its parent dies first."""
+
+    def __init__(self, job: Callable[[], Any]) -> None:
+        _freeze()
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            code = 1
+            try:
+                os.close(read)
+                _die_with_parent()
+                try:
+                    payload, code = (True, job()), 0
+                except BaseException:
+                    payload = (False, traceback.format_exc())
+                with os.fdopen(write, "wb") as pipe:
+                    pickle.dump(payload, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            finally:
+                os._exit(code)
+        os.close(write)
+        self.pid: int | None = pid
+        self._read = read
+        self._released = False
+
+    def result(self) -> Any:
+        try:
+            with os.fdopen(self._read, "rb") as pipe:
+                data = pipe.read()  # before waiting: a full pipe would block the child
+            status = self._wait()
+        finally:
+            self._release()
+        if not data:
+            raise ChildFailed(f"子进程异常退出（状态 {status}）")
+        ok, value = pickle.loads(data)
+        if not ok:
+            raise ChildFailed(value)
+        return value
+
+    def stop(self) -> None:
+        """Kill the process if it still runs (after a sibling failed)."""
+        if self.pid is not None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self._wait()
+            os.close(self._read)
+        self._release()
+
+    def _release(self) -> None:
+        if not self._released:
+            self._released = True
+            _unfreeze()
+
+    def _wait(self) -> int:
+        pid, self.pid = self.pid, None
+        return os.waitpid(pid, 0)[1] if pid is not None else 0
+
+
+def run_all(jobs: list[Callable[[], Any]]) -> list[Any]:
+    """Every job's result, in order: one job runs here, several each in a forked process."""
+    if len(jobs) == 1:
+        return [jobs[0]()]
+    running = [Forked(job) for job in jobs]
+    results = []
+    try:
+        for child in running:
+            results.append(child.result())
+    finally:
+        for child in running:
+            child.stop()
+    return results
 
 
 @contextmanager

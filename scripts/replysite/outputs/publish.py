@@ -30,6 +30,7 @@ def no_check(text: str, where: str) -> None:
 def write_search(archive: Archive, site_dir: Path, site_url: str, site_name: str, log: Log,
                  check: Check = no_check) -> None:
     from .search import build_index, record_from_reply, search_text
+    from .search.index import default_workers
 
     # records without their texts: the index makes each text when it reaches the reply, a
     # batch at a time (the texts of 100,000 replies at once would take about 1 GB)
@@ -43,7 +44,7 @@ def write_search(archive: Archive, site_dir: Path, site_url: str, site_name: str
                          *record.proposers, text]), f"{SEARCH_DATA_DIR}（{record.id}）")
         return text
 
-    stats = build_index(records, site_dir / SEARCH_DATA_DIR, text_of=text_of)
+    stats = build_index(records, site_dir / SEARCH_DATA_DIR, text_of=text_of, workers=default_workers(len(records)))
     log(f"replysite: 搜索索引已生成（{stats}）")
 
 

@@ -18,7 +18,7 @@ BUCKETS = 64
 INLINE = 40  # lists up to this many bytes live in the dictionary entry
 PACK_BYTES = 2048  # shorter lists share a file of about this size; longer ones have their own
 SHARD_BYTES = 2048  # target size of a dictionary shard
-MAX_SHARDS = 65536
+MAX_SHARDS = 65536  # shard numbers fit in 16 bits
 PAIR = np.dtype([("k", "<u8"), ("d", "<u4")])
 
 
@@ -47,11 +47,14 @@ class Bucket:
     entries are assembled with array operations. The others (bitmaps, and lists in list files,
     whose file numbers follow key order) are assembled one by one."""
 
-    def __init__(self, path: Path) -> None:
-        pairs = np.fromfile(path, dtype=PAIR)
-        path.unlink()
-        order = np.argsort(pairs["k"], kind="stable")
-        keys = pairs["k"][order]
+    def __init__(self, paths: list[Path]) -> None:
+        """`paths`: the bucket's spill files, in doc order (each is removed once read)."""
+        pairs = np.concatenate([np.fromfile(path, dtype=PAIR) for path in paths]) if paths else np.zeros(0, PAIR)
+        for path in paths:
+            path.unlink()
+        keys = np.ascontiguousarray(pairs["k"])  # sorts faster than the strided field
+        order = np.argsort(keys, kind="stable")
+        keys = keys[order]
         docs = pairs["d"][order].astype(np.int64)
         del pairs, order
         n = len(keys)
@@ -151,7 +154,8 @@ class Bucket:
 
     def shards(self, bucket: int, shards: int) -> Iterator[tuple[int, int, bytes]]:
         """(shard, number of entries, the entries in key order) of each shard of this bucket."""
-        shard = ((self.keys >> np.uint64(32)) & np.uint64(shards - 1)).astype(np.int64)
+        # shards <= MAX_SHARDS: 16 bits, which numpy sorts by radix
+        shard = ((self.keys >> np.uint64(32)) & np.uint64(shards - 1)).astype(np.uint16)
         order = np.argsort(shard, kind="stable")
         lengths = self._lengths[order]
         which, within = _segments(lengths)

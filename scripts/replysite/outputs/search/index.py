@@ -31,23 +31,25 @@ import os
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
+from ... import forking
 from . import encoding as enc
 from .dictionary import BUCKETS, PAIR, Bucket, shard_count
-from .keys import NormTable, batch_pairs
+from .keys import FoldTable, NormTable, batch_fold_patches, batch_pairs
 from .records import SearchRecord
-from .textnorm import FOLD, MAX_WEAK, TOPIC_PREFIX, fold_patches, key_hash
+from .textnorm import FOLD, MAX_WEAK, TOPIC_PREFIX, key_hash
 
 FORMAT = 3
 CATEGORY_NAMES = ("A", "B", "C", "D")
 DOC_TYPES = ("答复", "再次答复", "会办意见", "建议原文", "办理进展")  # schema.DOC_TYPES, in its order
 RUN = 6  # numbers per run in meta.json: its length, then year, unit, kind, category, document type
-BATCH_CHARS = 3_000_000
+BATCH_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -62,11 +64,14 @@ class IndexStats:
 
 
 class _Writer:
+    """Writes files under `out_dir`, counting them and keeping each one's SHA-1 (the index's
+    version is made from these, in path order, whichever process wrote which file)."""
+
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir
         self.files = 0
         self.bytes = 0
-        self.digest = hashlib.sha1()
+        self.digests: list[tuple[str, bytes]] = []
         self._folders: set[str] = set()
 
     def write(self, rel: str, data: bytes) -> None:
@@ -79,7 +84,22 @@ class _Writer:
             f.write(data)
         self.files += 1
         self.bytes += len(data)
-        self.digest.update(rel.encode() + b"\0" + data)
+        self.digests.append((rel, hashlib.sha1(data).digest()))
+
+
+@dataclass
+class _Part:
+    """What one part of the work wrote (returned from a worker process)."""
+    files: int = 0
+    bytes: int = 0
+    digests: list[tuple[str, bytes]] = field(default_factory=list)
+    keys: int = 0
+    list_files: int = 0
+    shards: int = 0
+
+    @classmethod
+    def of(cls, w: _Writer, **counts: int) -> "_Part":
+        return cls(w.files, w.bytes, w.digests, **counts)
 
 
 def _category(r: SearchRecord) -> int:
@@ -138,10 +158,10 @@ def _text_file(doc: int) -> str:
     return f"r/{doc // 100}/{doc}.bin"
 
 
-def _batches(docs: Sequence[SearchRecord], text_of: Callable[[SearchRecord], str]
+def _batches(docs: Sequence[SearchRecord], first_doc: int, text_of: Callable[[SearchRecord], str]
              ) -> Iterator[tuple[int, list[SearchRecord], list[str]]]:
-    first, chars, recs, texts = 0, 0, [], []
-    for doc, r in enumerate(docs):
+    first, chars, recs, texts = first_doc, 0, [], []
+    for doc, r in enumerate(docs, start=first_doc):
         t = text_of(r)
         recs.append(r)
         texts.append(t)
@@ -153,15 +173,19 @@ def _batches(docs: Sequence[SearchRecord], text_of: Callable[[SearchRecord], str
         yield first, recs, texts
 
 
-def _spill(docs: Sequence[SearchRecord], text_of: Callable[[SearchRecord], str], topic_ids: list[str],
-           spill: Path, texts_out: _Writer) -> None:
-    """Write every (key, doc) pair into the spill file of its bucket, and every text file."""
+def _spill(docs: Sequence[SearchRecord], first_doc: int, text_of: Callable[[SearchRecord], str],
+           topic_ids: list[str], spill: Path, out_dir: Path) -> _Part:
+    """For docs first_doc, first_doc + 1, …: every (key, doc) pair into the spill file of its
+    bucket (in doc order), and every text file."""
+    texts_out = _Writer(out_dir)
+    spill.mkdir()
     topic_key = {t: np.uint64((lambda h: h[0] << 32 | h[1])(key_hash(TOPIC_PREFIX + t))) for t in topic_ids}
     files = [open(spill / f"{b}.bin", "wb") for b in range(BUCKETS)]
-    table = NormTable()
+    table, fold = NormTable(), FoldTable()
     try:
-        for first, recs, texts in _batches(docs, text_of):
-            keys, local = batch_pairs([f"{r.title}\n{t}" for r, t in zip(recs, texts)], table)
+        for first, recs, texts in _batches(docs, first_doc, text_of):
+            whole = [f"{r.title}\n{t}" for r, t in zip(recs, texts)]
+            keys, local = batch_pairs(whole, table)
             topics = [(topic_key[t], i) for i, r in enumerate(recs) for t in r.topic_ids]
             if topics:
                 keys = np.concatenate((keys, np.array([k for k, _ in topics], dtype=np.uint64)))
@@ -178,10 +202,10 @@ def _spill(docs: Sequence[SearchRecord], text_of: Callable[[SearchRecord], str],
             for b, n in enumerate(counts.tolist()):
                 pairs[at:at + n].tofile(files[b])
                 at += n
-            for doc, (r, t) in enumerate(zip(recs, texts), start=first):
+            for doc, r, t, patches in zip(range(first, first + len(recs)), recs, texts,
+                                          batch_fold_patches(whole, fold)):
                 payload = {"u": r.url, "t": r.title, "n": r.unit, "d": r.date, "c": r.category or "",
                            "k": r.kind, "x": t}
-                patches = fold_patches(f"{r.title}\n{t}")
                 if patches:
                     payload["f"] = patches
                 texts_out.write(_text_file(doc), enc.gz(json.dumps(
@@ -189,6 +213,40 @@ def _spill(docs: Sequence[SearchRecord], text_of: Callable[[SearchRecord], str],
     finally:
         for f in files:
             f.close()
+    return _Part.of(texts_out)
+
+
+def _write_buckets(spills: list[Path], buckets: Sequence[int], shards: int, out_dir: Path) -> _Part:
+    """The dictionary shards and list files of these buckets, from every part's spill file of
+    each (parts in doc order). `shards=0`: the first bucket's size decides the number."""
+    w = _Writer(out_dir)
+    keys = list_files = 0
+    for b in buckets:
+        bucket = Bucket([spill / f"{b}.bin" for spill in spills])
+        if not shards:
+            shards = shard_count(bucket)
+        keys += bucket.key_count
+        list_files += len(bucket.files)
+        for i, data in enumerate(bucket.files):
+            w.write(f"l/{b}/{i}.bin", enc.gz(data))
+        for s, count, entries in bucket.shards(b, shards):
+            head = bytearray()
+            enc.varint(count, head)
+            w.write(f"d/{s}.bin", enc.gz(bytes(head) + entries))
+    return _Part.of(w, keys=keys, list_files=list_files, shards=shards)
+
+
+# A search index of this many replies or more is built by two processes (`workers`).
+PARALLEL_FROM = 2000
+
+
+def default_workers(count: int) -> int:
+    return 2 if count >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2 else 1
+
+
+def _split(items: Sequence[int], parts: int) -> list[Sequence[int]]:
+    size = -(-len(items) // parts)
+    return [items[i:i + size] for i in range(0, len(items), size)] or [items]
 
 
 def _fold_bitmap() -> dict:
@@ -204,8 +262,10 @@ def _fold_bitmap() -> dict:
 
 
 def build_index(records: Sequence[SearchRecord], out_dir: Path, *, root: str = "../",
-                text_of: Callable[[SearchRecord], str] | None = None) -> IndexStats:
-    """Write the search index of `records` under `out_dir`; the same input gives the same bytes.
+                text_of: Callable[[SearchRecord], str] | None = None, workers: int = 1) -> IndexStats:
+    """Write the search index of `records` under `out_dir`; the same input gives the same bytes,
+    whatever the number of `workers` (processes sharing the work: with more than one, each part
+    runs in a forked process).
 
     `root` is the site root relative to `out_dir` (record URLs are relative to the root).
     `text_of(record)` gives a record's text when the records were made without it (so that the
@@ -220,35 +280,33 @@ def build_index(records: Sequence[SearchRecord], out_dir: Path, *, root: str = "
         shutil.rmtree(out_dir / old, ignore_errors=True)
     for old in ("facets.bin",):
         (out_dir / old).unlink(missing_ok=True)
-    w = _Writer(out_dir)
-    texts = _Writer(out_dir)
+    workers = max(1, min(workers, len(docs)))
     spill = Path(tempfile.mkdtemp(prefix=".replysite-index-", dir=out_dir.parent))
-    keys = list_files = 0
     try:
-        _spill(docs, text_of, topic_ids, spill, texts)
-        shards = 0
-        for b in range(BUCKETS):
-            bucket = Bucket(spill / f"{b}.bin")
-            if b == 0:
-                shards = shard_count(bucket)
-            keys += bucket.key_count
-            list_files += len(bucket.files)
-            for i, data in enumerate(bucket.files):
-                w.write(f"l/{b}/{i}.bin", enc.gz(data))
-            for s, count, entries in bucket.shards(b, shards):
-                head = bytearray()
-                enc.varint(count, head)
-                w.write(f"d/{s}.bin", enc.gz(bytes(head) + entries))
+        # 1. each part of the docs (in doc order): its pairs into spill files, its text files
+        bounds = [(p[0], p[-1] + 1) for p in _split(range(len(docs)), workers)] if docs else [(0, 0)]
+        spills = [spill / str(i) for i in range(len(bounds))]
+        parts = forking.run_all([partial(_spill, docs[a:b], a, text_of, topic_ids, spills[i], out_dir)
+                      for i, (a, b) in enumerate(bounds)])
+        # 2. the first bucket (its size sets the number of shards), then the others shared out
+        first = _write_buckets(spills, [0], 0, out_dir)
+        shards = first.shards
+        parts += [first, *forking.run_all([partial(_write_buckets, spills, bs, shards, out_dir)
+                                for bs in _split(range(1, BUCKETS), workers)])]
     finally:
         shutil.rmtree(spill, ignore_errors=True)
+    w = _Writer(out_dir)
     w.write("t2s.bin", enc.gz(enc.fold_table(FOLD)))
-    w.digest.update(texts.digest.digest())
+    digest = hashlib.sha1()
+    for rel, file_digest in sorted(d for part in [*parts, _Part.of(w)] for d in part.digests):
+        digest.update(rel.encode() + b"\0" + file_digest)
     # runs as differences from the run before (half the size once compressed)
     deltas = [v - (runs[i - RUN] if i >= RUN and i % RUN else 0) for i, v in enumerate(runs)]
-    meta = {"format": FORMAT, "version": w.digest.hexdigest()[:12], "count": len(docs), "shards": shards,
+    meta = {"format": FORMAT, "version": digest.hexdigest()[:12], "count": len(docs), "shards": shards,
             "buckets": BUCKETS, "maxWeak": MAX_WEAK, "root": root, "facets": labels, "runs": deltas,
             "fold": _fold_bitmap()}
     w.write("meta.json", json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode())
-    return IndexStats(replies=len(docs), keys=keys, shards=shards, list_files=list_files,
-                      files=w.files + texts.files, bytes=w.bytes + texts.bytes,
-                      seconds=round(time.perf_counter() - started, 2))
+    parts.append(_Part.of(w))
+    return IndexStats(replies=len(docs), keys=sum(p.keys for p in parts), shards=shards,
+                      list_files=sum(p.list_files for p in parts), files=sum(p.files for p in parts),
+                      bytes=sum(p.bytes for p in parts), seconds=round(time.perf_counter() - started, 2))

@@ -11,7 +11,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .textnorm import H1, H2, MAX_WEAK, P1, P2, norm_char
+from .textnorm import H1, H2, MAX_WEAK, P1, P2, folded_chars, norm_char
 
 M32 = np.uint64(0xFFFFFFFF)
 SPACE = 32
@@ -158,3 +158,30 @@ def batch_pairs(texts: Sequence[str], table: NormTable) -> tuple[np.ndarray, np.
     dd = np.concatenate(docs)
     order = np.argsort(dd, kind="stable")
     return key[order], dd[order]
+
+
+class FoldTable:
+    """Which code points step 4 of the normalisation changes (`textnorm.folded_chars`)."""
+
+    def __init__(self) -> None:
+        self.folded = np.zeros(0x110000, dtype=bool)
+        self.folded[[ord(c) for c in folded_chars()]] = True
+
+
+def batch_fold_patches(texts: Sequence[str], table: FoldTable) -> list[list[list]]:
+    """`textnorm.fold_patches` of every text, computed on the whole batch at once."""
+    out: list[list[list]] = [[] for _ in texts]
+    raw = np.frombuffer("".join(texts).encode("utf-32-le"), dtype="<u4")
+    where = np.flatnonzero(table.folded[raw])
+    if not len(where):
+        return out
+    lens = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    starts = np.cumsum(lens) - lens
+    doc = np.searchsorted(starts, where, side="right") - 1
+    # positions in UTF-16: each astral character before a position in its text counts twice
+    astral = np.concatenate(([0], np.cumsum(raw > 0xFFFF)))
+    at = where - starts[doc] + astral[where] - astral[starts[doc]]
+    chars = {c: norm_char(chr(c)) for c in np.unique(raw[where]).tolist()}
+    for d, a, c in zip(doc.tolist(), at.tolist(), raw[where].tolist()):
+        out[d].append([a, chars[c]])
+    return out
