@@ -6,6 +6,7 @@ import logging
 import shutil
 import tempfile
 import traceback
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -28,9 +29,8 @@ def no_check(text: str, where: str) -> None:
 
 
 def write_search(archive: Archive, site_dir: Path, site_url: str, site_name: str, log: Log,
-                 check: Check = no_check) -> None:
+                 check: Check = no_check, *, workers: int = 1) -> None:
     from .search import build_index, record_from_reply, search_text
-    from .search.index import default_workers
 
     # records without their texts: the index makes each text when it reaches the reply, a
     # batch at a time (the texts of 100,000 replies at once would take about 1 GB)
@@ -44,7 +44,7 @@ def write_search(archive: Archive, site_dir: Path, site_url: str, site_name: str
                          *record.proposers, text]), f"{SEARCH_DATA_DIR}（{record.id}）")
         return text
 
-    stats = build_index(records, site_dir / SEARCH_DATA_DIR, text_of=text_of, workers=default_workers(len(records)))
+    stats = build_index(records, site_dir / SEARCH_DATA_DIR, text_of=text_of, workers=workers)
     log(f"replysite: 搜索索引已生成（{stats}）")
 
 
@@ -63,8 +63,12 @@ def write_feeds_and_data(archive: Archive, site_dir: Path, site_url: str, site_n
     log(f"replysite: 开放数据 {exported['count']} 份文件、{cases['cases']} 件（逾期承诺 {cases['overdue']} 件）")
 
 
-def output_jobs(search: bool) -> list:
-    return [write_search, write_feeds_and_data] if search else [write_feeds_and_data]
+def output_jobs(search: bool, search_workers: int = 1) -> list:
+    """The jobs; the search index shares its work among `search_workers` processes (forked: only
+    from a process that runs no other thread, as the background jobs' processes are)."""
+    if not search:
+        return [write_feeds_and_data]
+    return [partial(write_search, workers=search_workers), write_feeds_and_data]
 
 
 class OutputsFailed(Exception):
@@ -95,7 +99,9 @@ class BackgroundOutputs:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         self.out = Path(tempfile.mkdtemp(prefix=".replysite-outputs-", dir=site_dir.parent))
         self._processes = []
-        for job in output_jobs(search):
+        from .search.index import default_workers
+
+        for job in output_jobs(search, default_workers(archive.total)):
             errors, send = forking.context().Pipe(duplex=False)
             child = forking.Child(_run, send, job, archive, self.out, site_url, site_name, check)
             send.close()

@@ -8,7 +8,7 @@ Layout under `out_dir` (read by `assets/search/search.js`; byte layouts in `enco
 - `d/<s>.bin`: dictionary shards: for each key (`textnorm.doc_keys`, and one per topic) its
   document frequency and its list, inline when short;
 - `l/<bucket>/<n>.bin`: the longer lists, several small ones to a file;
-- `r/<bucket>/<doc>.bin`: a reply's title, whole text and what a result shows; the client reads
+- `r/<doc // 100>/<doc>.bin`: a reply's title, whole text and what a result shows; the client reads
   it to verify candidates and to cut the excerpt;
 - `t2s.bin`: the traditional → simplified table (fetched only for a query that needs it).
 
@@ -20,6 +20,12 @@ that grows with years × units, not with replies. Topics are lists like any key.
 Nothing is held for the whole archive but the records' metadata: texts are read a batch at a
 time, their (key, doc) pairs go to one spill file per bucket of keys (`h1 % BUCKETS`), and each
 bucket is then sorted and written on its own, so memory stays flat as the archive grows.
+
+With `workers=2` (what `default_workers` gives a large archive on a machine of two cores or
+more) the work is shared by two forked processes: first each reads half of the replies (in doc
+order) into spill files of its own, then each writes half of the buckets from both halves' spill
+files. The files are the same bytes as one process writes; `meta.json`'s version is made from
+every file's SHA-1 in path order, whichever process wrote it.
 """
 
 from __future__ import annotations
