@@ -68,6 +68,8 @@ def test_speedups_change_no_byte_of_the_site(tmp_path: Path, caplog) -> None:
     assert "Page skipped" not in caplog.text
     assert speedups.nav_cache.hits > 0, "pages outside the navigation reuse a cached copy"
     assert plugins["replysite"].lift_paragraphs, "plain paragraphs skipped Python-Markdown"
+    assert speedups.simple_markdown > 0.5 * (pages - len(replies)), \
+        "most generated pages (index, case pages) skipped Python-Markdown altogether"
     assert not any(p.startswith(".replysite-render") for p in fast)
     assert speedups.stored == pages, "every page's HTML waited on disk between the passes"
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".replysite")]
@@ -76,6 +78,7 @@ def test_speedups_change_no_byte_of_the_site(tmp_path: Path, caplog) -> None:
     plugins = _build_in_process(project, tmp_path / "plain")
     assert plugins["replysite-speedups"].from_worker == {"markdown": 0, "templates": 0}
     assert plugins["replysite-speedups"].stored == 0
+    assert plugins["replysite-speedups"].simple_markdown == 0
     assert not plugins["replysite"].lift_paragraphs
     plain = _files(tmp_path / "plain")
     assert sorted(fast) == sorted(plain)

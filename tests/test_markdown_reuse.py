@@ -95,3 +95,72 @@ def test_synthetic_and_real_bodies(config, tmp_path: Path) -> None:
     replies += load_archive(ROOT / "replies", today=TODAY).replies
     docs = {f"r/{i}.md": reply.body for i, reply in enumerate(replies)}
     assert _render_all(config, docs, reuse=True) == _render_all(config, docs, reuse=False)
+
+
+# Pieces of pages that SimpleMarkdown converts itself or must leave to Python-Markdown: headings
+# whose ids collide or come out empty, text with every character class the plain-paragraph rules
+# care about, quotes, blank lines made of spaces, lazy lines and setext underlines.
+_PLAIN = ["办理过程", "Hello World", "第 55 号", "标题  两个空格", "全角\u3000空格", "A-B 和 1.5 倍",
+          "“引号”（括号）50%", "RSHTMLBLOCKabcN3X", "！？；：", "Ünïcödé", "数字 2024", "'单引号'",
+          '"双引号"', "办理过程"]
+_TEXTS = _PLAIN * 8 + ["C++ 与 C#", "a_b", "*强调*", "<b>粗</b>", "x & y", "链接[甲](b.md)",
+          "{: #id }", "1. 列表", "- 列表", "末尾空格 ", " 开头空格", "tab\there", "::定义", "=== 下划线"]
+
+
+def _random_page(rng) -> str:
+    parts = []
+    for _ in range(rng.randint(1, 7)):
+        kind = rng.random()
+        text = rng.choice(_TEXTS)
+        if kind < 0.4:
+            parts.append("#" * rng.randint(1, 7) + rng.choice([" "] * 6 + ["", "  "]) + text
+                         + rng.choice([""] * 6 + [" #"]))
+        elif kind < 0.7:
+            parts.append("\n".join(rng.choice(_TEXTS) for _ in range(rng.randint(1, 3))))
+        elif kind < 0.85:
+            parts.append("\n".join(rng.choice(["> "] * 6 + [">", "> > "]) + rng.choice(_TEXTS)
+                                   for _ in range(rng.randint(1, 2))))
+        elif kind < 0.88:
+            parts.append(rng.choice(["---", "===", ":   定义", "    缩进", "* 项"]))
+    return "".join(p + rng.choice(["\n\n"] * 4 + ["\n\n\n", "\n", "\n \n"]) for p in parts)
+
+
+def test_simple_pages_render_as_python_markdown(config) -> None:
+    import random
+    rng = random.Random(20261130)
+    docs = {f"r/{i}.md": _random_page(rng) for i in range(3000)}
+    docs.update({f"p/{i}.md": page for i, page in enumerate(PAGES.values())})
+    want = _render_all(config, docs, reuse=False)
+    shared_counts = []
+    original = markdown_reuse.ReusedMarkdown.render
+
+    def counting(self, page, config, files):
+        before = self.simple_count
+        original(self, page, config, files)
+        shared_counts.append(self.simple_count - before)
+
+    markdown_reuse.ReusedMarkdown.render = counting
+    try:
+        got = _render_all(config, docs, reuse=True)
+    finally:
+        markdown_reuse.ReusedMarkdown.render = original
+    different = [uri for uri in docs if got[uri] != want[uri]]
+    assert not different, [(docs[u], got[u], want[u]) for u in different[:3]]
+    # not vacuous: both paths were taken, and the simple pages had headings, ids and quotes
+    simple = [uri for uri, n in zip(docs, shared_counts) if n]
+    assert 300 < len(simple) < len(docs) - 300
+    assert sum(bool(want[u][1]) for u in simple) > 200 and sum("<blockquote>" in want[u][0] for u in simple) > 50
+
+
+def test_generated_and_reply_pages_mostly_skip_python_markdown(config, tmp_path: Path) -> None:
+    from replysite.engine.speedups.simple_markdown import SimpleMarkdown
+    import markdown
+
+    md = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
+    simple = SimpleMarkdown.for_markdown(md)
+    assert simple.enabled
+    assert simple.convert("# 标题\n\n<b>原始 HTML</b>\n") is None
+    assert simple.convert("# 标题\n\n正文。\n").html == '<h1 id="_1">标题</h1>\n<p>正文。</p>'
+    # a site whose toc adds permalinks: its headings are left to Python-Markdown
+    linked = markdown.Markdown(extensions=["toc"], extension_configs={"toc": {"permalink": True}})
+    assert not SimpleMarkdown.for_markdown(linked).enabled

@@ -42,7 +42,8 @@ def applies(extensions: Iterable[object]) -> bool:
     return all(isinstance(e, str) and e in SAFE_EXTENSIONS for e in extensions)
 
 
-def _plain(lines: list[str]) -> bool:
+def is_plain(lines: list[str]) -> bool:
+    """Whether these lines, as a paragraph, come out of Python-Markdown as they are."""
     return all(line and not _BAD_START.match(line) and not line[-1].isspace() and not _SPECIAL.search(line)
                for line in lines)
 
@@ -61,14 +62,14 @@ def lift_plain_paragraphs(markdown: str, block: Callable[[str], str]) -> str:
                 spans[-1][1] = i
             else:
                 spans.append([i, i])
-    plain = [_plain(lines[a:b + 1]) for a, b in spans]
+    plain = [is_plain(lines[a:b + 1]) for a, b in spans]
     for k in range(len(spans) - 1):
         if plain[k] and _DEFINITION.match(lines[spans[k + 1][0]]):
             plain[k] = False
     out: list[str] = []
     at = 0  # next line of `lines` to copy
-    for is_plain, group in groupby(zip(spans, plain), key=lambda item: item[1]):
-        if not is_plain:
+    for lifted, group in groupby(zip(spans, plain), key=lambda item: item[1]):
+        if not lifted:
             continue
         run = [span for span, _ in group]
         html = "\n".join("<p>" + "\n".join(lines[a:b + 1]) + "</p>" for a, b in run)

@@ -25,6 +25,7 @@ import markdown
 from mkdocs.structure import pages as engine_pages
 
 from ...pages import plain_paragraphs
+from .simple_markdown import SimpleMarkdown
 
 # SHA-256 of the source of `Page.render` (dedented) in the engines this copies, and whether that
 # engine keeps a page's links to anchors only when its log level is above DEBUG.
@@ -54,8 +55,12 @@ def supported(extensions) -> bool:
 class ReusedMarkdown:
     """`render(page, config, files)`: `Page.render` with one converter kept between pages."""
 
+    simple_pages = True  # tests turn it off to compare against Python-Markdown
+
     def __init__(self) -> None:
         self._md: markdown.Markdown | None = None
+        self._simple: SimpleMarkdown | None = None
+        self.simple_count = 0  # pages converted by SimpleMarkdown
         self._links_above_debug = KNOWN_RENDER.get(render_source_digest(), True)
 
     def render(self, page, config, files) -> None:
@@ -65,8 +70,19 @@ class ReusedMarkdown:
         if md is None:
             md = self._md = markdown.Markdown(extensions=config["markdown_extensions"],
                                               extension_configs=config["mdx_configs"] or {})
-        else:
-            md.reset()
+            self._simple = SimpleMarkdown.for_markdown(md)
+        simple = self._simple.convert(page.markdown) if self.simple_pages else None
+        if simple is not None:
+            # what the four processors below would find in such a page: no raw HTML, no links
+            page.content = simple.html
+            page.toc = engine_pages.get_toc(simple.toc_tokens)
+            page._title_from_render = simple.title
+            page.present_anchor_ids = simple.anchor_ids
+            if not self._links_above_debug or engine_pages.log.getEffectiveLevel() > logging.DEBUG:
+                page.links_to_anchors = {}
+            self.simple_count += 1
+            return
+        md.reset()
         raw_html_ext = engine_pages._RawHTMLPreprocessor()
         raw_html_ext._register(md)
         extract_anchors_ext = engine_pages._ExtractAnchorsTreeprocessor(page.file, files, config)

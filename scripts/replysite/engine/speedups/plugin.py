@@ -5,7 +5,8 @@ MkDocs build of the same Markdown. Every speed-up leaves the site byte for byte 
 - plain paragraphs of reply bodies skip Python-Markdown (`pages/plain_paragraphs.py`), when the
   site's Markdown extensions are all known to leave such paragraphs alone;
 - with the same extensions, every page is converted by one Python-Markdown instance, reset
-  between pages, instead of a new one per page (`markdown_reuse.py`);
+  between pages, instead of a new one per page (`markdown_reuse.py`), and a page that is only
+  plain headings, paragraphs and quotes by no Python-Markdown at all (`simple_markdown.py`);
 - Material's navigation is rendered once per set of relative links for pages outside it, and
   each translated text is looked up once (`template_cache.py`, with `templates/`);
 - in `replysite build`, each page's HTML waits on disk between MkDocs' two passes instead of in
@@ -70,6 +71,7 @@ class SpeedupsPlugin(BasePlugin[SpeedupsConfig]):
         self._store: content_store.ContentStore | None = None
         self.from_worker = {"markdown": 0, "templates": 0}  # pages the workers did, last build
         self.stored = 0  # pages whose HTML waited on disk between the passes, last build
+        self.simple_markdown = 0  # pages this process converted without Python-Markdown, last build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -77,6 +79,7 @@ class SpeedupsPlugin(BasePlugin[SpeedupsConfig]):
     @event_priority(LATE)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.site, self.use_workers, self._markdown, self._spill = None, False, None, False
+        self.simple_markdown = 0
         if not self.config.enabled:
             return config
         self.site = config.plugins.get("replysite")
@@ -121,6 +124,8 @@ class SpeedupsPlugin(BasePlugin[SpeedupsConfig]):
                                                      self._in_child)
                 self.site.converted_elsewhere = set(uris)  # after the fork: the worker converts them
         self.stored = 0
+        if self._markdown is not None:
+            self._markdown.simple_count = 0
         if self._spill:  # after the fork: the Markdown worker hands its HTML back, it stores none
             self._close_store()
             self._store = content_store.ContentStore(Path(config.site_dir).parent)
@@ -154,6 +159,7 @@ class SpeedupsPlugin(BasePlugin[SpeedupsConfig]):
         self._stop_worker()  # every page has its Markdown converted by now
         if not self.config.enabled:
             return env
+        self.simple_markdown = self._markdown.simple_count if self._markdown is not None else 0
         nav = self._nav
         homepage = config.extra.get("homepage") or (nav.homepage.url if nav and nav.homepage else "")
         self.nav_cache = NavCache(env, nav, homepage, config.theme.get("logo"))
