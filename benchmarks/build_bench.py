@@ -27,7 +27,7 @@ import tempfile
 import threading
 import time
 import urllib.parse
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import yaml
@@ -49,6 +49,7 @@ class Run:
     code: int
     stdout: str
     stderr: str
+    pss_at_peak: dict[str, float] = field(default_factory=dict)  # MB by process name at that peak
 
 
 @dataclass
@@ -59,6 +60,7 @@ class SizeResult:
     build_s: float
     build_rss_mb: float
     build_pss_mb: float
+    build_pss_at_peak: dict[str, float]  # MB by process name (several of a name summed) at the peak
     baseline_s: float
     baseline_rss_mb: float
     baseline_pss_mb: float
@@ -83,6 +85,15 @@ def _tree(pid: int) -> list[int]:
     return pids
 
 
+def _name(pid: int) -> str:
+    """The process's name (the build names its forked workers `rs-…`)."""
+    try:
+        with open(f"/proc/{pid}/comm") as f:
+            return f.read().strip()
+    except OSError:
+        return "?"
+
+
 def _pss_kb(pid: int) -> int:
     try:
         with open(f"/proc/{pid}/smaps_rollup") as f:
@@ -105,12 +116,18 @@ class _MemorySampler(threading.Thread):
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
         self.pid, self.peak_kb, self.done = pid, 0, threading.Event()
+        self.at_peak: dict[str, float] = {}  # MB by process name when the sum peaked
 
     def run(self) -> None:
         pause = 0.1
         while not self.done.wait(pause):
             started = time.perf_counter()
-            self.peak_kb = max(self.peak_kb, sum(_pss_kb(p) for p in _tree(self.pid)))
+            sample = [(_name(p), _pss_kb(p)) for p in _tree(self.pid)]
+            total = sum(kb for _, kb in sample)
+            if total > self.peak_kb:
+                self.peak_kb, self.at_peak = total, {}
+                for name, kb in sample:
+                    self.at_peak[name] = round(self.at_peak.get(name, 0) + kb / 1024, 1)
             pause = max(0.1, 10 * (time.perf_counter() - started))
 
 
@@ -144,7 +161,8 @@ def run(cmd: list[str], cwd: Path) -> Run:
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        result = Run(seconds, usage.ru_maxrss / 1024, sampler.peak_kb / 1024, proc.returncode, out.read(), err.read())
+        result = Run(seconds, usage.ru_maxrss / 1024, sampler.peak_kb / 1024, proc.returncode, out.read(), err.read(),
+                     sampler.at_peak)
     if result.code != 0:
         raise SystemExit(f"命令失败（{result.code}）：{' '.join(cmd)}\n{result.stderr[-3000:]}")
     return result
@@ -245,8 +263,9 @@ def best(previous: Run | None, new: Run) -> Run:
     if previous is None:
         return new
     fast = new if new.seconds < previous.seconds else previous
-    return Run(fast.seconds, max(new.max_rss_mb, previous.max_rss_mb), max(new.pss_mb, previous.pss_mb), 0,
-               fast.stdout, fast.stderr)
+    big = new if new.pss_mb > previous.pss_mb else previous
+    return Run(fast.seconds, max(new.max_rss_mb, previous.max_rss_mb), big.pss_mb, 0,
+               fast.stdout, fast.stderr, big.pss_at_peak)
 
 
 def bench_size(size: int, work: Path, seed: int, auto_nav: bool, serve: bool, search: bool,
@@ -284,7 +303,8 @@ def bench_size(size: int, work: Path, seed: int, auto_nav: bool, serve: bool, se
     progress = [line for line in build.stderr.splitlines() if "/" in line and "replysite:" in line]
     return SizeResult(
         size=size, generate_s=gen_s, check_s=check.seconds, build_s=build.seconds,
-        build_rss_mb=build.max_rss_mb, build_pss_mb=build.pss_mb, baseline_s=base.seconds,
+        build_rss_mb=build.max_rss_mb, build_pss_mb=build.pss_mb, build_pss_at_peak=build.pss_at_peak,
+        baseline_s=base.seconds,
         baseline_rss_mb=base.max_rss_mb, baseline_pss_mb=base.pss_mb,
         probe_ids=probe_ids, reply_html_median=median_page(site, probe_ids),
         baseline_reply_html_median=median_page(baseline / "site", probe_ids),
@@ -317,6 +337,9 @@ def table(results: list[SizeResult]) -> list[tuple[str, str, str, str]]:
              f"≤ {MEMORY_MB_100K} MB（n=100000）" if r.size >= 100000 else f"≤ {MEMORY_MB} MB（n=10000）",
              f"{r.baseline_pss_mb:.0f} MB"),
             (f"{n} 构建峰值内存（最大单个进程 RSS）", f"{r.build_rss_mb:.0f} MB", "—", f"{r.baseline_rss_mb:.0f} MB"),
+            (f"{n} 峰值时各进程 PSS", "、".join(f"{k} {v:.0f} MB" for k, v in
+                                               sorted(r.build_pss_at_peak.items(), key=lambda kv: -kv[1])),
+             "—", "—"),
             (f"{n} 答复页 HTML（同一批 {len(r.probe_ids)} 件的中位数）", f"{kb(r.reply_html_median)}{reply_delta}",
              f"±{SIZE_TOLERANCE:.0%}",
              kb(r.baseline_reply_html_median)),

@@ -43,3 +43,18 @@ def test_a_failing_job_reports_its_traceback_and_its_siblings_are_stopped(tmp_pa
 def test_a_job_whose_process_dies_is_reported() -> None:
     with pytest.raises(forking.ChildFailed, match="子进程异常退出"):
         forking.run_all([lambda: os._exit(3), lambda: 1])
+
+
+def _comm() -> str:
+    with open("/proc/self/comm") as f:
+        return f.read().strip()
+
+
+def test_forked_workers_carry_their_name() -> None:
+    """`ps` and the build benchmark tell the build's workers apart by name."""
+    assert forking.run_all([_comm, _comm], name="rs-test-worker") == ["rs-test-worker"] * 2
+    assert _comm() != "rs-test-worker", "the parent keeps its own name"
+    names = forking.context().Queue()
+    child = forking.Child(lambda: names.put(_comm()), name="rs-a-name-longer-than-15-bytes")
+    child.join()
+    assert names.get(timeout=10) == "rs-a-name-longe"

@@ -98,7 +98,7 @@ def test_numpy_keys_are_doc_keys() -> None:
     texts = random_texts(400, 1) + ["办结率96.07%，示市监议复字[2019]12号 第55号建议 1,000 www.gov.cn", "", "a"]
     keys, docs = batch_pairs(texts, NormTable())
     got = set(zip(keys.tolist(), docs.tolist()))
-    assert len(got) == len(keys) and docs.tolist() == sorted(docs.tolist())
+    assert len(got) == len(keys)
     want = {((h[0] << 32) | h[1], i) for i, t in enumerate(texts) for h in map(key_hash, doc_keys(normalize(t)))}
     assert got == want
 

@@ -103,7 +103,8 @@ class BackgroundOutputs:
 
         for job in output_jobs(search, default_workers(archive.total)):
             errors, send = forking.context().Pipe(duplex=False)
-            child = forking.Child(_run, send, job, archive, self.out, site_url, site_name, check)
+            name = "rs-search" if getattr(job, "func", job) is write_search else "rs-feeds-data"
+            child = forking.Child(_run, send, job, archive, self.out, site_url, site_name, check, name=name)
             send.close()
             self._processes.append((child, errors))
 

@@ -121,7 +121,7 @@ class RenderWorker:
         handle.close()
         self._path = Path(handle.name)
         self._ready = forking.context().Semaphore(0)
-        self._child = forking.Child(self._run, uris, in_child, step, args)
+        self._child = forking.Child(self._run, uris, in_child, step, args, name=f"rs-{self.pass_name}")
         self._reader = self._path.open("rb")
 
     @classmethod

@@ -19,7 +19,6 @@ INLINE = 40  # lists up to this many bytes live in the dictionary entry
 PACK_BYTES = 2048  # shorter lists share a file of about this size; longer ones have their own
 SHARD_BYTES = 2048  # target size of a dictionary shard
 MAX_SHARDS = 65536  # shard numbers fit in 16 bits
-PAIR = np.dtype([("k", "<u8"), ("d", "<u4")])
 
 
 def _scatter_varints(out: np.ndarray, at: np.ndarray, values: np.ndarray, sizes: np.ndarray) -> None:
@@ -47,18 +46,30 @@ class Bucket:
     entries are assembled with array operations. The others (bitmaps, and lists in list files,
     whose file numbers follow key order) are assembled one by one."""
 
-    def __init__(self, paths: list[Path]) -> None:
-        """`paths`: the bucket's spill files, in doc order (each is removed once read)."""
-        pairs = np.concatenate([np.fromfile(path, dtype=PAIR) for path in paths]) if paths else np.zeros(0, PAIR)
-        for path in paths:
-            path.unlink()
-        keys = np.ascontiguousarray(pairs["k"])  # sorts faster than the strided field
-        order = np.argsort(keys, kind="stable")
+    def __init__(self, spills: list[Path], bucket: int) -> None:
+        """`spills`: the folders of the parts' spill files, each holding this bucket's keys
+        (`<bucket>.k`, uint64) and docs (`<bucket>.d`, uint32), pair by pair in any order; each
+        file is removed once read."""
+        paths = [(spill / f"{bucket}.k", spill / f"{bucket}.d") for spill in spills]
+        keys = np.concatenate([np.zeros(0, np.uint64)] + [np.fromfile(k, dtype=np.uint64) for k, _ in paths])
+        docs = np.concatenate([np.zeros(0, np.uint32)] + [np.fromfile(d, dtype=np.uint32) for _, d in paths])
+        for k, d in paths:
+            k.unlink()
+            d.unlink()
+        # by key (a quicksort: far cheaper than a stable sort of 64-bit keys), then the docs of
+        # each key in order: one sort of (rank of the key << 32 | doc)
+        order = np.argsort(keys)
         keys = keys[order]
-        docs = pairs["d"][order].astype(np.int64)
-        del pairs, order
         n = len(keys)
-        heads = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if n else np.zeros(0, np.int64)
+        new_key = np.ones(n, dtype=bool)
+        np.not_equal(keys[1:], keys[:-1], out=new_key[1:])
+        ranked = (np.cumsum(new_key, dtype=np.uint64) - np.uint64(1)) << np.uint64(32)
+        ranked |= docs[order]
+        del order
+        ranked.sort()
+        docs = (ranked & np.uint64(0xFFFFFFFF)).astype(np.int64)
+        del ranked
+        heads = np.flatnonzero(new_key)
         ends = np.append(heads[1:], n)
         gaps = np.diff(docs, prepend=-1)
         gaps[heads] = docs[heads] + 1

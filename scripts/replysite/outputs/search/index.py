@@ -18,8 +18,9 @@ type is one entry of `meta.json`'s `runs`, so those of any doc follow from its n
 that grows with years × units, not with replies. Topics are lists like any key.
 
 Nothing is held for the whole archive but the records' metadata: texts are read a batch at a
-time, their (key, doc) pairs go to one spill file per bucket of keys (`h1 % BUCKETS`), and each
-bucket is then sorted and written on its own, so memory stays flat as the archive grows.
+time, their (key, doc) pairs go to the spill files of their bucket of keys (`h1 % BUCKETS`: one
+file of keys, one of docs), and each bucket is then sorted and written on its own, so memory
+stays flat as the archive grows.
 
 With `workers=2` (what `default_workers` gives a large archive on a machine of two cores or
 more) the work is shared by two forked processes: first each reads half of the replies (in doc
@@ -46,7 +47,7 @@ import numpy as np
 
 from ... import forking
 from . import encoding as enc
-from .dictionary import BUCKETS, PAIR, Bucket, shard_count
+from .dictionary import BUCKETS, Bucket, shard_count
 from .keys import FoldTable, NormTable, batch_fold_patches, batch_pairs
 from .records import SearchRecord
 from .textnorm import FOLD, MAX_WEAK, TOPIC_PREFIX, key_hash
@@ -181,12 +182,12 @@ def _batches(docs: Sequence[SearchRecord], first_doc: int, text_of: Callable[[Se
 
 def _spill(docs: Sequence[SearchRecord], first_doc: int, text_of: Callable[[SearchRecord], str],
            topic_ids: list[str], spill: Path, out_dir: Path) -> _Part:
-    """For docs first_doc, first_doc + 1, …: every (key, doc) pair into the spill file of its
-    bucket (in doc order), and every text file."""
+    """For docs first_doc, first_doc + 1, …: every (key, doc) pair into the spill files of its
+    bucket, and every text file."""
     texts_out = _Writer(out_dir)
     spill.mkdir()
     topic_key = {t: np.uint64((lambda h: h[0] << 32 | h[1])(key_hash(TOPIC_PREFIX + t))) for t in topic_ids}
-    files = [open(spill / f"{b}.bin", "wb") for b in range(BUCKETS)]
+    files = [(open(spill / f"{b}.k", "wb"), open(spill / f"{b}.d", "wb")) for b in range(BUCKETS)]
     table, fold = NormTable(), FoldTable()
     try:
         for first, recs, texts in _batches(docs, first_doc, text_of):
@@ -196,18 +197,18 @@ def _spill(docs: Sequence[SearchRecord], first_doc: int, text_of: Callable[[Sear
             if topics:
                 keys = np.concatenate((keys, np.array([k for k, _ in topics], dtype=np.uint64)))
                 local = np.concatenate((local, np.array([i for _, i in topics], dtype=np.int32)))
-            pairs = np.empty(len(keys), dtype=PAIR)
-            pairs["k"] = keys
-            pairs["d"] = local.astype(np.uint32) + np.uint32(first)
-            del keys, local
-            bucket = ((pairs["k"] >> np.uint64(32)) & np.uint64(BUCKETS - 1)).astype(np.uint8)
-            order = np.argsort(bucket, kind="stable")  # docs stay in order within a bucket
+            bucket = ((keys >> np.uint64(32)) & np.uint64(BUCKETS - 1)).astype(np.uint8)
+            order = np.argsort(bucket, kind="stable")  # a radix sort of bytes
             counts = np.bincount(bucket, minlength=BUCKETS)
-            pairs = pairs[order]
+            keys = keys[order]
+            local = local[order].astype(np.uint32) + np.uint32(first)
+            del order, bucket
             at = 0
-            for b, n in enumerate(counts.tolist()):
-                pairs[at:at + n].tofile(files[b])
+            for (k_file, d_file), n in zip(files, counts.tolist()):
+                keys[at:at + n].tofile(k_file)
+                local[at:at + n].tofile(d_file)
                 at += n
+            del keys, local
             for doc, r, t, patches in zip(range(first, first + len(recs)), recs, texts,
                                           batch_fold_patches(whole, fold)):
                 payload = {"u": r.url, "t": r.title, "n": r.unit, "d": r.date, "c": r.category or "",
@@ -217,8 +218,9 @@ def _spill(docs: Sequence[SearchRecord], first_doc: int, text_of: Callable[[Sear
                 texts_out.write(_text_file(doc), enc.gz(json.dumps(
                     payload, ensure_ascii=False, separators=(",", ":")).encode()))
     finally:
-        for f in files:
-            f.close()
+        for pair in files:
+            for f in pair:
+                f.close()
     return _Part.of(texts_out)
 
 
@@ -228,7 +230,7 @@ def _write_buckets(spills: list[Path], buckets: Sequence[int], shards: int, out_
     w = _Writer(out_dir)
     keys = list_files = 0
     for b in buckets:
-        bucket = Bucket([spill / f"{b}.bin" for spill in spills])
+        bucket = Bucket(spills, b)
         if not shards:
             shards = shard_count(bucket)
         keys += bucket.key_count
@@ -293,12 +295,12 @@ def build_index(records: Sequence[SearchRecord], out_dir: Path, *, root: str = "
         bounds = [(p[0], p[-1] + 1) for p in _split(range(len(docs)), workers)] if docs else [(0, 0)]
         spills = [spill / str(i) for i in range(len(bounds))]
         parts = forking.run_all([partial(_spill, docs[a:b], a, text_of, topic_ids, spills[i], out_dir)
-                      for i, (a, b) in enumerate(bounds)])
+                      for i, (a, b) in enumerate(bounds)], name="rs-index-read")
         # 2. the first bucket (its size sets the number of shards), then the others shared out
         first = _write_buckets(spills, [0], 0, out_dir)
         shards = first.shards
         parts += [first, *forking.run_all([partial(_write_buckets, spills, bs, shards, out_dir)
-                                for bs in _split(range(1, BUCKETS), workers)])]
+                                for bs in _split(range(1, BUCKETS), workers)], name="rs-index-write")]
     finally:
         shutil.rmtree(spill, ignore_errors=True)
     w = _Writer(out_dir)
