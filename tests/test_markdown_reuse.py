@@ -117,6 +117,8 @@ def _random_page(rng) -> str:
                          + rng.choice([""] * 6 + [" #"]))
         elif kind < 0.7:
             parts.append("\n".join(rng.choice(_TEXTS) for _ in range(rng.randint(1, 3))))
+        elif kind < 0.78:
+            parts.append(rng.choice(["**", "**", "*", "__"]) + text + rng.choice(["**", "**", "*", " **"]))
         elif kind < 0.85:
             parts.append("\n".join(rng.choice(["> "] * 6 + [">", "> > "]) + rng.choice(_TEXTS)
                                    for _ in range(rng.randint(1, 2))))
@@ -150,6 +152,7 @@ def test_simple_pages_render_as_python_markdown(config) -> None:
     simple = [uri for uri, n in zip(docs, shared_counts) if n]
     assert 300 < len(simple) < len(docs) - 300
     assert sum(bool(want[u][1]) for u in simple) > 200 and sum("<blockquote>" in want[u][0] for u in simple) > 50
+    assert sum("<strong>" in want[u][0] for u in simple) > 10
 
 
 def test_generated_and_reply_pages_mostly_skip_python_markdown(config, tmp_path: Path) -> None:

@@ -12,7 +12,8 @@ converts as usual.
 A page qualifies only when every block (lines between blank lines) is one of:
 
 - ATX headings, one per line: `#` to `######`, one space, plain text;
-- a plain paragraph: lines no Markdown rule can touch (`plain_paragraphs.is_plain`);
+- a plain paragraph: lines no Markdown rule can touch (`plain_paragraphs.is_plain`), or one
+  line of such text in `**`;
 - a plain quote: lines `> ` followed by plain text (one paragraph in a blockquote), not right
   after another quote.
 
@@ -34,10 +35,11 @@ from markdown.extensions import toc as toc_ext
 from ...pages.plain_paragraphs import is_plain
 
 _HEADING = re.compile(r"(#{1,6}) ([^#]+)\Z")
+_BOLD = re.compile(r"\*\*([^*]+)\*\*\Z")  # a section heading of many letters: **一、基本情况**
 _UNSAFE_ID = re.compile(r"[&<>\"'\s]")  # ids the serializer would escape: left to Python-Markdown
 
 PROBE = ("# 标题  Title\u3000甲\n\n正文第一行\n第二行。\n\n## 小节\n\n> 引用一\n> 引用二\n\n## 小节\n\n"
-         "### Hello World 2\n#### 四级\n\n##### 五\n\n###### 六\n\nRSHTMLBLOCKprobeN0X\n")
+         "### Hello World 2\n#### 四级\n\n##### 五\n\n###### 六\n\n**一、基本情况**\n\nRSHTMLBLOCKprobeN0X\n")
 
 
 @dataclass
@@ -106,6 +108,8 @@ class SimpleMarkdown:
                 out.append("<blockquote>\n<p>" + "\n".join(rest) + "</p>\n</blockquote>")
             elif is_plain(lines):
                 out.append("<p>" + "\n".join(lines) + "</p>")
+            elif len(lines) == 1 and (bold := _BOLD.match(lines[0])) and is_plain([bold.group(1)]):
+                out.append(f"<p><strong>{bold.group(1)}</strong></p>")
             else:
                 return None
         used: set[str] = set()
