@@ -83,6 +83,26 @@ def test_no_match_says_so(page) -> None:
     assert status(page).startswith("没有找到与“量子计算机”相关的答复")
 
 
+def test_the_index_is_read_once_from_the_head_of_a_cold_page(page) -> None:
+    """meta.json is preloaded by the page's head and that same response is what the client reads
+    (a preload the fetch does not match would be a second request); the async client finds its
+    index from its own script element."""
+    context = page.context.browser.new_context()
+    try:
+        cold = context.new_page()
+        urls: list[str] = []
+        cold.on("request", lambda r: urls.append(r.url))
+        cold.goto(page.base + "search/?q=" + quote("营商环境"))
+        assert SEED in results(cold)
+        head = cold.inner_html("head")
+        assert 'rel="preload" href="../search-data/meta.json" as="fetch" crossorigin' in head
+        assert 'data-index="../search-data/" async' in head
+        assert [u for u in urls if u.endswith("/search-data/meta.json")] == [page.base + "search-data/meta.json"]
+        assert sum("/search-data/d/" in u for u in urls) >= 1
+    finally:
+        context.close()
+
+
 def test_doc_number_fragment(page) -> None:
     page.goto(page.base + "search/?q=" + quote("〔2023〕1号"))
     assert results(page) == [SEED]

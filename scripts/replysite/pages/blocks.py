@@ -33,7 +33,7 @@ class GeneratedPage:
     content: str
     blocks: tuple[str, ...] = ()
     tail: str = ""
-    meta: Mapping[str, str] = field(default_factory=dict)
+    meta: Mapping[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class LaterPage:
     every page's Markdown and HTML blocks at once; its metadata is known from the start."""
 
     src_uri: str
-    meta: Mapping[str, str]
+    meta: Mapping[str, object]
     make: Callable[[], GeneratedPage]
 
 

@@ -18,12 +18,16 @@ HELP = ("<details class=\"rs-help\"><summary>搜索说明</summary><ul>"
 
 
 def search_page() -> GeneratedPage:
+    """The page body holds the mount point; the client's style and script and a preload of the
+    index's meta.json go into the page's head (`search_client`, read by the engine's template), so
+    the index is read while the rest of the page is still loading."""
     uri = SEARCH_PAGE
     html = Blocks()
+    index = relative_url(uri, SEARCH_DATA_DIR) + "/"
     body = ("# 搜索答复\n"
-            + html(f'<div id="reply-search" data-index="{relative_url(uri, SEARCH_DATA_DIR)}/"></div>\n'
+            + html(f'<div id="reply-search" data-index="{index}"></div>\n'
                    "<noscript>搜索需要浏览器启用 JavaScript；也可以从首页按年度、单位、主题浏览全部答复。</noscript>\n"
-                   f"{HELP}\n"
-                   f'<link rel="stylesheet" href="{relative_url(uri, asset_path("search/search.css"))}">\n'
-                   f'<script src="{relative_url(uri, asset_path("search/search.js"))}" defer></script>'))
-    return GeneratedPage(uri, body, tuple(html.items), meta={"title": "搜索"})
+                   f"{HELP}"))
+    client = {"style": asset_path("search/search.css"), "script": asset_path("search/search.js"),
+              "index": SEARCH_DATA_DIR + "/", "meta": SEARCH_DATA_DIR + "/meta.json"}
+    return GeneratedPage(uri, body, tuple(html.items), meta={"title": "搜索", "search_client": client})

@@ -9,9 +9,12 @@
   var CHECKS = 40; // texts fetched beyond the shown results, per step, to find verified matches
   var FACETS = [["year", "年度", "全部年度"], ["unit", "承办单位", "全部单位"], ["topic", "主题", "全部主题"],
     ["category", "办理类别", "全部类别"], ["kind", "类型", "建议和提案"], ["doc_type", "文件类型", "全部文件"]];
-  var root = document.getElementById("reply-search");
-  if (!root) return;
-  var base = new URL(root.getAttribute("data-index") || "./", location.href);
+  // Loaded from the page's head (async, data-index on the script: the index is read while the page
+  // is still being parsed) or after <div id="reply-search" data-index="…"> (defer).
+  var script = document.currentScript, root = document.getElementById("reply-search");
+  var where = (script && script.getAttribute("data-index")) || (root && root.getAttribute("data-index"));
+  if (!where && !root && document.readyState !== "loading") return;
+  var base = new URL(where || "./", location.href);
   var meta = null, siteRoot = null, runs = null;
   var cache = new Map();
   var state = { q: "", f: {}, shown: PAGE };
@@ -48,9 +51,18 @@
   function alnum(c) { return c !== undefined && /^[0-9a-z]$/.test(c); }
   // the searchable form of s, as long as s; fold: apply the traditional -> simplified table
   function normText(s, fold) {
-    var out = [];
-    for (var c of s) out.push(normChar(c, fold && FOLD !== null));
-    var n = out.join("");
+    var n;
+    if (fold && FOLD !== null) {
+      var out = [];
+      for (var c of s) out.push(normChar(c, true));
+      n = out.join("");
+    } else { // CJK unified ideographs, digits and a-z are their own form unless folding
+      n = s.replace(/[^\u4e00-\u9fff0-9a-z]+/gu, function (run) {
+        var o = "";
+        for (var c of run) o += normChar(c, false);
+        return o;
+      });
+    }
     if (!/[,.:]/.test(n)) return n;
     var chars = n.split(""); // UTF-16 units: the neighbours of , . : are what counts
     for (var i = 0; i < chars.length; i++) {
@@ -399,10 +411,7 @@
     if (u.href !== location.href) history[push ? "pushState" : "replaceState"](null, "", u.href);
   }
   function readURL() {
-    var params = new URLSearchParams(location.search);
-    state.q = (params.get("q") || "").trim();
-    state.f = {};
-    FACETS.forEach(function (f) { var v = params.get(f[0]); if (v !== null) state.f[f[0]] = v; });
+    urlState();
     ui.input.value = state.q;
   }
   function go(push) { state.shown = PAGE; writeURL(push); search(true); }
@@ -438,7 +447,9 @@
     var step = function () {
       var need = want - r.found.length;
       if (need <= 0 || r.next >= docs.length || budget <= 0) return Promise.resolve();
-      var batch = docs.slice(r.next, r.next + Math.min(Math.max(need, 4), budget));
+      // as many as the share proven so far says are needed: one or two rounds instead of ten
+      var guess = !r.next ? need : r.found.length ? need * r.next / r.found.length : need * 4;
+      var batch = docs.slice(r.next, r.next + Math.min(Math.ceil(Math.max(guess, 4)), budget));
       r.next += batch.length;
       budget -= batch.length;
       return Promise.all(batch.map(text)).then(function (ps) {
@@ -465,9 +476,9 @@
       r.scale = 1;
     }
   }
-  function search(fresh) {
-    var my = ++run, started = performance.now(), q = state.q, fkey = JSON.stringify(state.f);
-    root.setAttribute("data-state", "busy");
+  // -> the result for the current state, verified and counted (no page needed)
+  function prepare(fresh) {
+    var q = state.q, fkey = JSON.stringify(state.f);
     var reuse = !fresh && current && current.q === q && current.fkey === fkey;
     var ready = reuse ? Promise.resolve(current) : candidates(q).then(function (c) {
       var sel = selected("topic");
@@ -482,24 +493,30 @@
       });
     });
     return ready.then(function (r) {
+      return verify(r, state.shown, state.shown + CHECKS).then(function () { counts(r); return r; });
+    });
+  }
+  var early = null; // the first search, started before the page was parsed
+  function search(fresh) {
+    var my = ++run, started = performance.now(), q = state.q, fkey = JSON.stringify(state.f);
+    root.setAttribute("data-state", "busy");
+    var job = early && early.q === q && early.fkey === fkey && state.shown === PAGE ? early.job : prepare(fresh);
+    early = null;
+    return job.then(function (r) {
       if (my !== run) return;
-      return verify(r, state.shown, state.shown + CHECKS).then(function () {
-        if (my !== run) return;
-        counts(r);
-        current = r;
-        renderFacets(r);
-        ui.list.innerHTML = "";
-        var shown = r.texts.slice(0, state.shown);
-        shown.forEach(function (p) { ui.list.append(renderHit(p, r.terms)); });
-        ui.more.hidden = r.found.length <= state.shown && (r.byKeys || r.next >= r.filtered.length);
-        ui.status.textContent = statusText(r);
-        var rest = r.byKeys ? [] : r.filtered.slice(r.next);
-        api.last = { query: q, terms: r.terms, filters: Object.assign({}, state.f), exact: r.exact,
-          total: r.exact ? r.total : null, estimate: r.exact ? r.total : Math.round(r.estimate),
-          docs: Array.from(r.found).concat(Array.from(rest)), shown: shown.length, checked: r.byKeys ? 0 : r.next,
-          ms: performance.now() - started, at: performance.now() };
-        root.setAttribute("data-state", "done");
-      });
+      current = r;
+      renderFacets(r);
+      ui.list.innerHTML = "";
+      var shown = r.texts.slice(0, state.shown);
+      shown.forEach(function (p) { ui.list.append(renderHit(p, r.terms)); });
+      ui.more.hidden = r.found.length <= state.shown && (r.byKeys || r.next >= r.filtered.length);
+      ui.status.textContent = statusText(r);
+      var rest = r.byKeys ? [] : r.filtered.slice(r.next);
+      api.last = { query: q, terms: r.terms, filters: Object.assign({}, state.f), exact: r.exact,
+        total: r.exact ? r.total : null, estimate: r.exact ? r.total : Math.round(r.estimate),
+        docs: Array.from(r.found).concat(Array.from(rest)), shown: shown.length, checked: r.byKeys ? 0 : r.next,
+        ms: performance.now() - started, at: performance.now() };
+      root.setAttribute("data-state", "done");
     }).catch(function (e) {
       if (my !== run) return;
       ui.status.textContent = "搜索暂时无法使用，请稍后再试。";
@@ -508,24 +525,51 @@
     });
   }
 
+  function urlState() {
+    var params = new URLSearchParams(location.search);
+    state.q = (params.get("q") || "").trim();
+    state.f = {};
+    FACETS.forEach(function (f) { var v = params.get(f[0]); if (v !== null) state.f[f[0]] = v; });
+  }
+  function failed(message, e) {
+    if (root) { root.textContent = message; root.setAttribute("data-state", "error"); }
+    if (window.console) console.error(e);
+  }
+  var parsed = document.readyState === "loading" ?
+    new Promise(function (done) { document.addEventListener("DOMContentLoaded", done); }) : Promise.resolve();
   if (!window.DecompressionStream) {
-    root.textContent = "您的浏览器版本较旧，无法使用站内搜索；请升级浏览器，或从首页按年度、单位、主题浏览答复。";
+    parsed.then(function () {
+      root = document.getElementById("reply-search");
+      failed("您的浏览器版本较旧，无法使用站内搜索；请升级浏览器，或从首页按年度、单位、主题浏览答复。", "no DecompressionStream");
+    });
     return;
   }
-  fetch(new URL("meta.json", base).href).then(function (r) {
+  // meta.json (preloaded by the page's head) and the first query's lists and texts are fetched
+  // while the page is still loading; the results are drawn once it is parsed
+  var loaded = fetch(new URL("meta.json", base).href).then(function (r) {
     if (!r.ok) throw new Error(r.status);
     return r.json();
   }).then(function (m) {
     meta = m;
     siteRoot = new URL(meta.root, base);
     runs = loadRuns();
+    urlState();
+    if (state.q) {
+      early = { q: state.q, fkey: JSON.stringify(state.f), job: prepare(true) };
+      early.job.catch(function () {}); // reported when the page's own search runs it again
+    }
+  });
+  Promise.all([loaded, parsed]).then(function () {
+    root = document.getElementById("reply-search");
+    if (!root) return;
     buildUI();
     readURL();
     window.addEventListener("popstate", function () { readURL(); state.shown = PAGE; search(true); });
     return search(true);
   }).catch(function (e) {
-    root.textContent = "搜索索引加载失败，请稍后再试。";
-    root.setAttribute("data-state", "error");
-    if (window.console) console.error(e);
+    parsed.then(function () {
+      root = document.getElementById("reply-search");
+      failed("搜索索引加载失败，请稍后再试。", e);
+    });
   });
 })();
