@@ -13,13 +13,20 @@ import socket
 import threading
 import urllib.request
 from contextlib import contextmanager
-from functools import partial
+from functools import lru_cache, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterator
 
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml",
                     "application/xml")
+
+
+@lru_cache(maxsize=256)
+def _compressed(data: bytes) -> bytes:
+    """gzip at level 6, kept like a host's cache of compressed responses (the theme's CSS and
+    JavaScript are compressed once, not on every cold page load)."""
+    return gzip.compress(data, 6, mtime=0)
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -51,7 +58,7 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
         if ctype.startswith(COMPRESSED_TYPES) and "gzip" in self.headers.get("Accept-Encoding", ""):
-            data = gzip.compress(data, 6)
+            data = _compressed(data)
             self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", "no-cache")
