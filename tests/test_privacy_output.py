@@ -92,3 +92,22 @@ def test_office_numbers_are_published(tmp_path: Path, monkeypatch: pytest.Monkey
     assert result.exit_code == 0, result.output
     page = (project / "site" / "replies" / "leak-1" / "index.html").read_text(encoding="utf-8")
     assert "0791-83098603" in page
+
+
+def test_fast_scans_find_what_their_patterns_find() -> None:
+    """The output scan's shortcuts (an "at" between spaces or brackets looked for at each "at";
+    %-escapes by a pattern that starts with its literal) agree with the plain patterns on random
+    text made of what they look for."""
+    import random
+    import re
+
+    from replysite.reading import privacy
+
+    plain_percent = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+    alphabet = list("aAtT xy[](（）【】{}｛｝\n\t\u3000\x1c%0aFg@#.") + ["at", " at ", "%2", "%e5"]
+    rng = random.Random(7)
+    for _ in range(100_000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
+        assert privacy._word_at(s) == (privacy._WORD_AT.search(s) is not None), s
+        assert [m.group() for m in privacy._PERCENT_RE.finditer(s)] == [m.group() for m in plain_percent.finditer(s)], s
+    assert privacy._word_at("name (at) qq") and privacy._word_at("x\u3000AT\u3000y") and not privacy._word_at("data-at")

@@ -29,6 +29,7 @@ import gzip
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Sequence
 from urllib.parse import unquote
 
@@ -115,12 +116,28 @@ def _email_hits(text: str) -> list[Found]:
 # An address needs an @ (＠ is normalised), a # or an "at" between brackets or spaces; these
 # look for one with fast substring scans, and run EMAIL_RE only when one is there.
 _HASH_AT = re.compile(r"#\s*[A-Za-z0-9]")
-_WORD_AT = re.compile(rf"(?i)(?:\s|{_OPEN})at(?:\s|{_CLOSE})")
+_WORD_AT = re.compile(rf"(?i)(?:\s|{_OPEN})at(?:\s|{_CLOSE})")  # what _word_at finds, as a pattern
+_AT_LETTERS = re.compile(r"[aA][tT]")
+_AT_OPEN, _AT_CLOSE = frozenset("[(（【{｛"), frozenset("])）】}｝")
+
+
+def _word_at(text: str) -> bool:
+    """Whether `_WORD_AT` matches: an "at" (any case) between a space or an opening bracket and a
+    space or a closing bracket. Markup holds a few "at"s (data-, format …), and a regular
+    expression that starts with a class tries every position: this looks at the "at"s only."""
+    n = len(text)
+    for m in _AT_LETTERS.finditer(text):
+        i, j = m.start(), m.end()
+        if i and j < n:
+            before, after = text[i - 1], text[j]
+            if (before.isspace() or before in _AT_OPEN) and (after.isspace() or after in _AT_CLOSE):
+                return True
+    return False
 
 
 def _might_hold_email(text: str) -> bool:
     return ("@" in text or "#" in text and _HASH_AT.search(text) is not None
-            or ("t" in text or "T" in text) and _WORD_AT.search(text) is not None)
+            or ("t" in text or "T" in text) and _word_at(text))
 
 
 # A SHA-256 checksum (64 hexadecimal characters standing alone, as an attachment's `sha256`
@@ -253,8 +270,18 @@ def find_in_fields(fields: Sequence[tuple[str, str]], allow: Iterable[str] = ()
 
 _ENTITY_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _JSON_ESCAPE_RE = re.compile(r"\\(?:u[0-9a-fA-F]{4}|[nrtbf/\\\"])")
-_PERCENT_RE = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_PERCENT_RE = re.compile(r"%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*")  # a literal first: fast to scan for
 _BREAKS = str.maketrans({"\n": " ", "\r": " ", "\u2028": " ", "\u2029": " ", "\x85": " "})
+
+
+@lru_cache(maxsize=4096)
+def _unescaped(reference: str) -> str:
+    return html.unescape(reference).translate(_BREAKS)
+
+
+def _unescape_entity(m: re.Match) -> str:
+    """A character reference as read (a page repeats the same few thousands of times)."""
+    return _unescaped(m.group())
 
 
 def _json_unescape(m: re.Match) -> str:
@@ -268,9 +295,10 @@ def decode_output(text: str) -> str:
     """What a reader of a built file sees: HTML/XML character references (twice, for the
     escaped HTML inside feeds), JSON \\u escapes and %-escapes decoded; a line break that was
     escaped becomes a space, so lines stay the lines of `text`."""
-    if "&" in text:
-        for _ in range(2):
-            text = _ENTITY_RE.sub(lambda m: html.unescape(m.group()).translate(_BREAKS), text)
+    for _ in range(2):
+        if "&" not in text:
+            break
+        text = _ENTITY_RE.sub(_unescape_entity, text)
     if "\\" in text:
         text = _JSON_ESCAPE_RE.sub(_json_unescape, text)
     if "%" in text:
