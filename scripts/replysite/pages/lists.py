@@ -8,7 +8,7 @@ from typing import Iterator, Sequence
 from ..archive import Archive, Grouping, one_per_case
 from ..model import Reply
 from ..schema import doc_type_label
-from ..urls import HOME_PAGE, case_source, group_source, overview_source, reply_source
+from ..urls import HOME_PAGE, case_source, group_source, links_alike, overview_source, reply_source
 from .blocks import Blocks, GeneratedPage
 from .markup import escape_html, escape_markdown, html_link
 
@@ -59,6 +59,22 @@ def reply_item(here: str, reply: Reply, archive: Archive) -> str:
             f'<span class="rs-item-meta">{escape_html(" · ".join(bits))}</span>{story}</li>')
 
 
+class Entries:
+    """`reply_item`, made once for all the list pages that link to a reply the same way (a reply
+    is listed by its year, units, topics, category, deputies … on pages of two or three depths)."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+        self.made: dict[tuple[str, str | int], str] = {}
+
+    def __call__(self, here: str, reply: Reply) -> str:
+        key = (reply.id, links_alike(here))
+        item = self.made.get(key)
+        if item is None:
+            item = self.made[key] = reply_item(here, reply, self.archive)
+        return item
+
+
 def reply_list(here: str, replies: Sequence[Reply], archive: Archive) -> str:
     """Replies as a raw HTML list (Markdown passes it through, so long indexes stay cheap), a
     case once, by its newest document among `replies`."""
@@ -73,12 +89,14 @@ def count_line(cases: int, documents: int, span: str = "") -> str:
 
 
 def reply_list_pages(base_uri_for, title: str, intro: str, replies: Sequence[Reply], archive: Archive,
-                     meta: dict | None = None, crumbs: Sequence[tuple[str, str | None]] = ()
+                     meta: dict | None = None, crumbs: Sequence[tuple[str, str | None]] = (),
+                     entries: Entries | None = None, listed: Sequence[Reply] | None = None
                      ) -> Iterator[GeneratedPage]:
     """A list of cases over as many pages as it needs, each by its newest document among
-    `replies`; `intro` is plain text."""
+    `replies` (`listed`, when the caller has them already); `intro` is plain text."""
+    entries = entries or Entries(archive)
     documents = len(replies)
-    replies = one_per_case(replies, archive.case_of)
+    replies = one_per_case(replies, archive.case_of) if listed is None else listed
     pages = chunks(replies, PAGE_SIZE)
     uris = [base_uri_for(n) for n in range(1, len(pages) + 1)]
     for n, (uri, part) in enumerate(zip(uris, pages), 1):
@@ -89,7 +107,7 @@ def reply_list_pages(base_uri_for, title: str, intro: str, replies: Sequence[Rep
         body = [f"# {escape_markdown(head)}\n", html(breadcrumbs(uri, crumbs)),
                 html(f"<p>{escape_html(intro)}</p>" if intro else ""),
                 html(count_line(len(replies), documents, span)),
-                html('<ul class="rs-list">' + "".join(reply_item(uri, r, archive) for r in part) + "</ul>"),
+                html('<ul class="rs-list">' + "".join(entries(uri, r) for r in part) + "</ul>"),
                 html(pager(uris, n))]
         page_meta = {k: v for k, v in (meta or {}).items() if v}
         yield GeneratedPage(uri, "\n".join(b for b in body if b) + "\n", tuple(html.items), meta=page_meta)
@@ -101,29 +119,40 @@ def breadcrumbs(here: str, trail: Sequence[tuple[str, str | None]]) -> str:
     return '<nav class="rs-breadcrumbs" aria-label="位置">' + " › ".join(parts) + "</nav>"
 
 
-def grouping_pages(archive: Archive, grouping: Grouping, feeds: dict[str, str]) -> Iterator[GeneratedPage]:
+def grouping_pages(archive: Archive, grouping: Grouping, feeds: dict[str, str],
+                   entries: Entries | None = None) -> Iterator[GeneratedPage]:
+    entries = entries or Entries(archive)
     home, top = ("首页", HOME_PAGE), (grouping.label, overview_source(grouping.name))
+    cases: dict[str, int] = {}  # group slug → the cases it lists
     for group in grouping.groups:
         feed = feeds.get(f"{grouping.name}/{group.slug}")
+        listed = one_per_case(group.replies, archive.case_of)
+        cases[group.slug] = len(listed)
         yield from reply_list_pages(
             lambda n, g=group: group_source(grouping.name, g.slug, n),
             f"{grouping.noun}：{group.title}", group.subtitle, group.replies, archive,
             meta={"feed": feed, "title": f"{grouping.noun}：{group.title}"},
-            crumbs=(home, top, (group.title, None)))
-    yield from overview_pages(grouping, archive)
+            crumbs=(home, top, (group.title, None)), entries=entries, listed=listed)
+    yield from overview_pages(grouping, archive, cases)
 
 
-def overview_pages(grouping: Grouping, archive: Archive) -> Iterator[GeneratedPage]:
+def overview_pages(grouping: Grouping, archive: Archive, cases: dict[str, int] | None = None
+                   ) -> Iterator[GeneratedPage]:
+    """The groups with the number of cases each lists (`cases`, by slug, when already counted)."""
     pages = chunks(grouping.groups, OVERVIEW_PAGE_SIZE)
     uris = [overview_source(grouping.name, n) for n in range(1, len(pages) + 1)]
     extra = grouping.name in ("units", "categories")
+
+    def count(group) -> int:
+        known = cases.get(group.slug) if cases else None
+        return len(one_per_case(group.replies, archive.case_of)) if known is None else known
     for n, (uri, part) in enumerate(zip(uris, pages), 1):
         html = Blocks()
         head = (f"<th>{escape_html(grouping.noun)}</th>" + ("<th>说明</th>" if extra else "")
                 + '<th style="text-align: right;">件数</th>')
         rows = [f"<tr><td>{html_link(uri, group_source(grouping.name, g.slug), g.title)}</td>"
                 + (f"<td>{escape_html(g.subtitle)}</td>" if extra else "")
-                + f'<td style="text-align: right;">{len(one_per_case(g.replies, archive.case_of))}</td></tr>'
+                + f'<td style="text-align: right;">{count(g)}</td></tr>'
                 for g in part]
         table = (f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n" + "\n".join(rows)
                  + "\n</tbody>\n</table>") if part else "<p>暂无。</p>"
