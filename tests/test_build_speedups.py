@@ -67,6 +67,8 @@ def test_speedups_change_no_byte_of_the_site(tmp_path: Path, caplog) -> None:
     assert speedups.from_worker["templates"] == int(pages * 0.6), "the last 60 % of the pages came whole from the worker"
     assert "Page skipped" not in caplog.text
     assert speedups.nav_cache.hits > 0, "pages outside the navigation reuse a cached copy"
+    assert speedups.kept_blocks.hits > 3 * len({k[1] for k in speedups.kept_blocks.blocks}), \
+        "Material's styles, config and scripts blocks rendered once per page depth"
     assert plugins["replysite"].lift_paragraphs, "plain paragraphs skipped Python-Markdown"
     assert speedups.simple_markdown > 0.5 * (pages - len(replies)), \
         "most generated pages (index, case pages) skipped Python-Markdown altogether"

@@ -35,7 +35,7 @@ from ...urls import is_reply_source
 from ..plugin import TEMPLATES as SITE_TEMPLATES
 from . import content_store, markdown_reuse
 from .render_worker import WORKER_PAGE_TEMPLATE, RenderWorker, last_share, skip_render, supported
-from .template_cache import NavCache, Translations
+from .template_cache import KeptBlocks, NavCache, Translations
 
 log = logging.getLogger("mkdocs.plugins.replysite")
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -66,6 +66,7 @@ class SpeedupsPlugin(BasePlugin[SpeedupsConfig]):
         self._worker: RenderWorker | None = None
         self._devnull: dict[str, object] = {}  # pages whose parent render went to os.devnull
         self.nav_cache: NavCache | None = None  # the last build's
+        self.kept_blocks: KeptBlocks | None = None  # the last build's
         self._markdown: markdown_reuse.ReusedMarkdown | None = None
         self._spill = False  # whether pages' HTML waits in a ContentStore (decided in on_config)
         self._store: content_store.ContentStore | None = None
@@ -165,6 +166,9 @@ class SpeedupsPlugin(BasePlugin[SpeedupsConfig]):
         self.nav_cache = NavCache(env, nav, homepage, config.theme.get("logo"))
         env.globals["replysite_nav"] = self.nav_cache
         env.globals["replysite_translate"] = Translations(env, config.theme["language"])
+        self.kept_blocks = KeptBlocks()
+        env.globals["replysite_kept"] = self.kept_blocks.kept
+        env.globals["replysite_keep"] = self.kept_blocks.keep
         if self._workers_wanted():
             pages = [f.src_uri for f in files.documentation_pages()]
             uris = last_share(pages, self.config.template_share)

@@ -6,6 +6,10 @@ depends only on where each link points from that page. The cache key is exactly 
 relative links, computed with the function Material's `url` filter uses, so a cached copy is
 byte-for-byte what the template would have produced.
 
+`KeptBlocks`: Material's `styles`, `config` and `scripts` blocks (asset links, the JSON
+configuration of its script) depend only on the page's `base_url`: our main.html renders each
+once per `base_url` and keeps it.
+
 `Translations`: Material's `lang.t(key)` renders a macro that builds the language's whole table
 (and English's, as fallback) on every call, a dozen calls per page; here each text is looked up
 once, from the same macros.
@@ -20,6 +24,28 @@ from markupsafe import Markup
 from mkdocs.utils import normalize_url
 
 MATERIAL_NAV = Path(__import__("material").__file__).parent / "templates" / "partials" / "nav.html"
+
+
+class KeptBlocks:
+    """Called as `replysite_kept(block, base_url)` (the kept HTML or None) and
+    `replysite_keep(block, base_url, html)` from main.html."""
+
+    enabled = True  # tests turn it off to compare against Material's own rendering
+
+    def __init__(self) -> None:
+        self.blocks: dict[tuple[str, str], str] = {}
+        self.hits = 0
+
+    def kept(self, block: str, base_url: str) -> str | None:
+        html = self.blocks.get((block, base_url)) if self.enabled else None
+        if html is not None:
+            self.hits += 1
+        return html
+
+    def keep(self, block: str, base_url: str, html: str) -> str:
+        if self.enabled:
+            self.blocks[(block, base_url)] = html
+        return html
 
 
 class Translations:
