@@ -51,22 +51,3 @@ def test_fast_relative_links_equal_the_general_rule() -> None:
         for base in paths:
             assert _relative(target, base) == general(target, base), (target, base)
 
-
-def test_pages_that_link_alike_link_to_every_reply_and_case_alike() -> None:
-    """List entries are made once per `links_alike` value (pages/lists.py `Entries`): any two
-    pages sharing it write the same link to every reply and case page, and pages in the replies'
-    or cases' own folders share it with no other page."""
-    from replysite.urls import case_source, links_alike, reply_source
-
-    segments = ["a", "replies", "cases", "years", "2023", "page", "程伟川", ".x"]
-    folders = ["/".join(c) for n in range(4) for c in itertools.product(segments, repeat=n)]
-    pages = [f"{f}/index.md" if f else "index.md" for f in folders] + [f"{f}/2.md" for f in folders if f]
-    targets = [reply_source("x"), reply_source("y-2"), case_source("c-1"), "replies/index.md", "cases/index.md"]
-    by_value: dict[object, list[str]] = {}
-    for page in pages:
-        by_value.setdefault(links_alike(page), []).append(page)
-    assert 1 < len(by_value) < len(pages)
-    for value, alike in by_value.items():
-        for target in targets:
-            assert len({relative_url(page, target) for page in alike}) == 1, (value, alike[:3], target)
-    assert isinstance(links_alike("replies/index.md"), str) and isinstance(links_alike("years/2023/index.md"), int)

@@ -123,16 +123,6 @@ def _relative(target: str, base: str) -> str:
     return "/".join(parts) or "."
 
 
-def links_alike(from_source: str) -> str | int:
-    """What links from a page to pages in other top folders depend on: two pages with the same
-    value link to any `replies/…` or `cases/…` page the same way (their folder depth), unless
-    they are themselves in one of those folders (then the value is their own folder)."""
-    base = page_url(from_source)
-    if base.partition("/")[0] in (REPLIES, CASES) or not _PLAIN.match(base):
-        return base
-    return base.count("/")
-
-
 def relative_url(from_source: str, to: str) -> str:
     """The relative link from a page (its source path) to another page (`….md`) or to any
     file of the built site, as it is written in the page's HTML."""

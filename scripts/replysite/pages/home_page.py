@@ -7,7 +7,7 @@ from typing import Iterator
 from ..archive import Archive
 from ..urls import HOME_PAGE, SEARCH_PAGE, all_replies_source, overview_source
 from .blocks import Blocks, GeneratedPage
-from .lists import LATEST_ON_HOME, Entries, reply_list, reply_list_pages
+from .lists import LATEST_ON_HOME, reply_list, reply_list_pages
 from .markup import escape_html, escape_markdown, html_link
 
 
@@ -39,6 +39,6 @@ def home_page(archive: Archive, title: str, intro: str) -> GeneratedPage:
     return GeneratedPage(here, "\n".join(lines) + "\n", tuple(html.items))
 
 
-def all_pages(archive: Archive, entries: Entries | None = None) -> Iterator[GeneratedPage]:
+def all_pages(archive: Archive) -> Iterator[GeneratedPage]:
     yield from reply_list_pages(all_replies_source, "全部答复", "", archive.replies, archive,
-                                crumbs=[("首页", HOME_PAGE), ("全部答复", None)], entries=entries)
+                                crumbs=[("首页", HOME_PAGE), ("全部答复", None)])

@@ -8,7 +8,7 @@ from typing import Iterator, Sequence
 from ..archive import Archive, Grouping, one_per_case
 from ..model import Reply
 from ..schema import doc_type_label
-from ..urls import HOME_PAGE, case_source, group_source, links_alike, overview_source, reply_source
+from ..urls import HOME_PAGE, case_source, group_source, overview_source, reply_source
 from .blocks import Blocks, GeneratedPage
 from .markup import escape_html, escape_markdown, html_link
 
@@ -59,22 +59,6 @@ def reply_item(here: str, reply: Reply, archive: Archive) -> str:
             f'<span class="rs-item-meta">{escape_html(" · ".join(bits))}</span>{story}</li>')
 
 
-class Entries:
-    """`reply_item`, made once for all the list pages that link to a reply the same way (a reply
-    is listed by its year, units, topics, category, deputies … on pages of two or three depths)."""
-
-    def __init__(self, archive: Archive) -> None:
-        self.archive = archive
-        self.made: dict[tuple[str, str | int], str] = {}
-
-    def __call__(self, here: str, reply: Reply) -> str:
-        key = (reply.id, links_alike(here))
-        item = self.made.get(key)
-        if item is None:
-            item = self.made[key] = reply_item(here, reply, self.archive)
-        return item
-
-
 def reply_list(here: str, replies: Sequence[Reply], archive: Archive) -> str:
     """Replies as a raw HTML list (Markdown passes it through, so long indexes stay cheap), a
     case once, by its newest document among `replies`."""
@@ -90,11 +74,9 @@ def count_line(cases: int, documents: int, span: str = "") -> str:
 
 def reply_list_pages(base_uri_for, title: str, intro: str, replies: Sequence[Reply], archive: Archive,
                      meta: dict | None = None, crumbs: Sequence[tuple[str, str | None]] = (),
-                     entries: Entries | None = None, listed: Sequence[Reply] | None = None
-                     ) -> Iterator[GeneratedPage]:
+                     listed: Sequence[Reply] | None = None) -> Iterator[GeneratedPage]:
     """A list of cases over as many pages as it needs, each by its newest document among
     `replies` (`listed`, when the caller has them already); `intro` is plain text."""
-    entries = entries or Entries(archive)
     documents = len(replies)
     replies = one_per_case(replies, archive.case_of) if listed is None else listed
     pages = chunks(replies, PAGE_SIZE)
@@ -107,7 +89,7 @@ def reply_list_pages(base_uri_for, title: str, intro: str, replies: Sequence[Rep
         body = [f"# {escape_markdown(head)}\n", html(breadcrumbs(uri, crumbs)),
                 html(f"<p>{escape_html(intro)}</p>" if intro else ""),
                 html(count_line(len(replies), documents, span)),
-                html('<ul class="rs-list">' + "".join(entries(uri, r) for r in part) + "</ul>"),
+                html('<ul class="rs-list">' + "".join(reply_item(uri, r, archive) for r in part) + "</ul>"),
                 html(pager(uris, n))]
         page_meta = {k: v for k, v in (meta or {}).items() if v}
         yield GeneratedPage(uri, "\n".join(b for b in body if b) + "\n", tuple(html.items), meta=page_meta)
@@ -119,9 +101,7 @@ def breadcrumbs(here: str, trail: Sequence[tuple[str, str | None]]) -> str:
     return '<nav class="rs-breadcrumbs" aria-label="位置">' + " › ".join(parts) + "</nav>"
 
 
-def grouping_pages(archive: Archive, grouping: Grouping, feeds: dict[str, str],
-                   entries: Entries | None = None) -> Iterator[GeneratedPage]:
-    entries = entries or Entries(archive)
+def grouping_pages(archive: Archive, grouping: Grouping, feeds: dict[str, str]) -> Iterator[GeneratedPage]:
     home, top = ("首页", HOME_PAGE), (grouping.label, overview_source(grouping.name))
     cases: dict[str, int] = {}  # group slug → the cases it lists
     for group in grouping.groups:
@@ -132,7 +112,7 @@ def grouping_pages(archive: Archive, grouping: Grouping, feeds: dict[str, str],
             lambda n, g=group: group_source(grouping.name, g.slug, n),
             f"{grouping.noun}：{group.title}", group.subtitle, group.replies, archive,
             meta={"feed": feed, "title": f"{grouping.noun}：{group.title}"},
-            crumbs=(home, top, (group.title, None)), entries=entries, listed=listed)
+            crumbs=(home, top, (group.title, None)), listed=listed)
     yield from overview_pages(grouping, archive, cases)
 
 

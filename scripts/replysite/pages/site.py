@@ -10,7 +10,7 @@ from ..urls import FEED_KINDS, OPEN_DATA_PAGE, STATS_PAGE, feed_path
 from .blocks import Blocks, GeneratedPage, LaterPage
 from .case_page import case_page
 from .home_page import all_pages, home_page
-from .lists import Entries, grouping_pages
+from .lists import grouping_pages
 from .open_data_page import render_open_data_markdown
 from .reply_page import later_reply_page, reply_page
 from .search_page import search_page
@@ -60,12 +60,11 @@ def generate_pages(archive: Archive, site_title: str, intro: str, reply_pages: R
     # A case of one document is that document: its address (cases/<id>/) leads to it
     # (outputs/redirects.py), and the document's page tells where it stands.
     pages += [case_page(case, archive.as_of) for case in archive.cases if len(case.documents) > 1]
-    entries = Entries(archive)  # a reply's list entry, shared by the lists linking to it alike
-    pages += list(all_pages(archive, entries))
+    pages += list(all_pages(archive))
     for name, grouping in archive.groupings.items():
         feeds = {f"{name}/{g.slug}": feed_path(FEED_KINDS[name], g.slug)
                  for g in grouping.groups} if name in FEED_KINDS else {}
-        pages += list(grouping_pages(archive, grouping, feeds, entries))
+        pages += list(grouping_pages(archive, grouping, feeds))
     html = Blocks()
     stats = render_stats_markdown(compute_stats(r for r in archive.replies if r.doc_type == "答复"), "../", html,
                                   case_stats(archive.cases, archive.as_of))
