@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -187,12 +188,47 @@ def test_js_normalises_every_character_as_python(rules_page: Page) -> None:
     assert all(not __import__("unicodedata").name(c, "") for c in differ), sorted(differ)[:20]
 
 
+def narrowing_keys(term: str) -> list[str]:
+    """The 4-grams of a term's Chinese runs that `term_keys` leaves out, which search.js also
+    looks up to narrow a term's candidates (every reply holding the term holds them)."""
+    keys, exact = term_keys(term)
+    if exact:
+        return []
+    out: list[str] = []
+    for run in re.findall(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0010ffff]+", term):
+        out += [g for g in (run[i:i + 4] for i in range(len(run) - 3)) if g not in keys and g not in out]
+    return out
+
+
+def test_narrowing_keys_are_in_every_reply_holding_the_term() -> None:
+    rng = random.Random(8)
+    chinese = ["".join(rng.choice("营商环境办结率石桥镇等地建成 。2") for _ in range(rng.randrange(0, 40)))
+               for _ in range(200)]
+    texts = [normalize(t) for t in random_texts(100, 8) + chinese + ["石桥镇等地建成托育机构示范点11个"]]
+    keys = [doc_keys(t) for t in texts]
+    tried = 0
+    for _ in range(3000):
+        t = rng.choice([t for t in texts if t.strip()])
+        token = rng.choice([x for x in t.split(" ") if x])
+        i = rng.randrange(len(token))
+        term = token[i:rng.randrange(i + 1, len(token) + 1)]
+        extra = narrowing_keys(term)
+        tried += bool(extra)
+        for d, x in enumerate(texts):
+            if term in x:
+                assert set(extra) <= keys[d], term
+    assert tried > 100  # terms with a 4-gram that term_keys leaves out
+    assert narrowing_keys("石桥镇等地建成托育") == ["桥镇等地", "等地建成"]  # term_keys: 0, 2, 4 and the last four
+
+
 def test_js_keys_and_hashes_are_python_s(rules_page: Page) -> None:
     rng = random.Random(5)
     terms = [t for t in (query_terms(x) for x in random_texts(200, 6)) for t in t]
     terms += ["营商环境好", "0791830986031", "示市监议复字〔2019〕12号"]
     got = js(rules_page, "termKeys", terms)
     assert [(g["keys"], g["exact"]) for g in got] == [term_keys(t) for t in terms]
+    terms += ["石桥镇等地建成托育机构示范点11个", "在和平社区设立农业社会化服务服务站点"]
+    assert js(rules_page, "narrowingKeys", terms) == [narrowing_keys(t) for t in terms]
     keys = sorted({k for t in terms for k in term_keys(t)[0]} | {"\x01jiaoyu", "𠀀营"})
     rng.shuffle(keys)
     assert [tuple(h) for h in js(rules_page, "keyHash", keys)] == [key_hash(k) for k in keys]

@@ -6,6 +6,8 @@
   "use strict";
   var PAGE = 10;
   var MAX_KEYS = 4; // lists fetched per term: the rarest keys find every match, verification does the rest
+  var MORE_LIST_BYTES = 16384; // per term, further lists narrowing the candidates (a text is ~4 KB)
+  var PACK_BYTES = 2048; // a list in a shared file costs that file (dictionary.py PACK_BYTES)
   var CHECKS = 40; // texts fetched beyond the shown results, per step, to find verified matches
   var FACETS = [["year", "年度", "全部年度"], ["unit", "承办单位", "全部单位"], ["topic", "主题", "全部主题"],
     ["category", "办理类别", "全部类别"], ["kind", "类型", "建议和提案"], ["doc_type", "文件类型", "全部文件"]];
@@ -120,6 +122,19 @@
     });
     return { keys: Array.from(new Set(keys)), exact: keys.length === 1 };
   }
+  // the 4-grams of a term's Chinese runs that termKeys leaves out (it steps by two)
+  function otherGrams(term, keys) {
+    var have = new Set(keys), out = [], run = [];
+    Array.from(term).concat([" "]).forEach(function (c) {
+      if (c !== " " && isCjk(c)) { run.push(c); return; }
+      for (var i = 0; i + 4 <= run.length; i++) {
+        var g = run.slice(i, i + 4).join("");
+        if (!have.has(g)) { have.add(g); out.push(g); }
+      }
+      run = [];
+    });
+    return out;
+  }
   function fmix(h) {
     h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
     return h >>> 0;
@@ -134,7 +149,8 @@
     return [fmix(h1), fmix(h2)];
   }
   api.textRules = { normText: normText, normTextFolded: function (s) { return normText(s, true); },
-    queryTerms: queryTerms, termKeys: termKeys, keyHash: keyHash, loadFold: function () { return loadFold(); } };
+    queryTerms: queryTerms, termKeys: termKeys, keyHash: keyHash, loadFold: function () { return loadFold(); },
+    narrowingKeys: function (term) { var t = termKeys(term); return t.exact ? [] : otherGrams(term, t.keys); } };
 
   /* ---- fetching and decoding ---- */
   function get(path) {
@@ -423,13 +439,21 @@
       var terms = queryTerms(q);
       if (!terms.length) return { terms: terms, candidates: null, exact: true };
       var info = terms.map(termKeys);
-      return Promise.all(info.map(function (t) { return Promise.all(t.keys.map(lookup)); })).then(function (entries) {
+      // the term's keys, and for a term of several keys every other 4-gram of its Chinese runs:
+      // each is in every reply holding the term, and together they narrow its candidates
+      var looked = info.map(function (t, i) { return t.exact ? t.keys : t.keys.concat(otherGrams(terms[i], t.keys)); });
+      return Promise.all(looked.map(function (ks) { return Promise.all(ks.map(lookup)); })).then(function (entries) {
         if (entries.some(function (es) { return es.some(function (e) { return !e; }); })) {
           return { terms: terms, candidates: new Int32Array(0), exact: true };
         }
         var chosen = [];
         entries.forEach(function (es) {
-          es.slice().sort(function (a, b) { return a.df - b.df; }).slice(0, MAX_KEYS).forEach(function (e) { chosen.push(e); });
+          var more = MORE_LIST_BYTES;
+          es.slice().sort(function (a, b) { return a.df - b.df; }).forEach(function (e, i) {
+            var cost = e.list ? 0 : Math.max(e.len, PACK_BYTES);
+            if (i < MAX_KEYS) chosen.push(e);
+            else if (cost <= more) { chosen.push(e); more -= cost; }
+          });
         });
         return Promise.all(chosen.map(list)).then(function (lists) {
           return { terms: terms, candidates: intersect(lists), exact: info.every(function (t) { return t.exact; }) };
