@@ -50,4 +50,3 @@ def test_fast_relative_links_equal_the_general_rule() -> None:
     for target in paths:
         for base in paths:
             assert _relative(target, base) == general(target, base), (target, base)
-

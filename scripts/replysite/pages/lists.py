@@ -113,26 +113,21 @@ def grouping_pages(archive: Archive, grouping: Grouping, feeds: dict[str, str]) 
             f"{grouping.noun}：{group.title}", group.subtitle, group.replies, archive,
             meta={"feed": feed, "title": f"{grouping.noun}：{group.title}"},
             crumbs=(home, top, (group.title, None)), listed=listed)
-    yield from overview_pages(grouping, archive, cases)
+    yield from overview_pages(grouping, cases)
 
 
-def overview_pages(grouping: Grouping, archive: Archive, cases: dict[str, int] | None = None
-                   ) -> Iterator[GeneratedPage]:
-    """The groups with the number of cases each lists (`cases`, by slug, when already counted)."""
+def overview_pages(grouping: Grouping, cases: dict[str, int]) -> Iterator[GeneratedPage]:
+    """The groups with the number of cases each lists (`cases`, by group slug)."""
     pages = chunks(grouping.groups, OVERVIEW_PAGE_SIZE)
     uris = [overview_source(grouping.name, n) for n in range(1, len(pages) + 1)]
     extra = grouping.name in ("units", "categories")
-
-    def count(group) -> int:
-        known = cases.get(group.slug) if cases else None
-        return len(one_per_case(group.replies, archive.case_of)) if known is None else known
     for n, (uri, part) in enumerate(zip(uris, pages), 1):
         html = Blocks()
         head = (f"<th>{escape_html(grouping.noun)}</th>" + ("<th>说明</th>" if extra else "")
                 + '<th style="text-align: right;">件数</th>')
         rows = [f"<tr><td>{html_link(uri, group_source(grouping.name, g.slug), g.title)}</td>"
                 + (f"<td>{escape_html(g.subtitle)}</td>" if extra else "")
-                + f'<td style="text-align: right;">{count(g)}</td></tr>'
+                + f'<td style="text-align: right;">{cases[g.slug]}</td></tr>'
                 for g in part]
         table = (f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n" + "\n".join(rows)
                  + "\n</tbody>\n</table>") if part else "<p>暂无。</p>"
