@@ -19,6 +19,7 @@ from replysite.outputs.search import SearchRecord, build_index, record_from_repl
 from replysite.outputs.search import encoding as enc
 from replysite import forking
 from replysite.outputs.search.index import ordered
+from replysite.outputs.search.dictionary import _sort_pairs_slowly as _original_slow_path
 from replysite.outputs.search.keys import FoldTable, batch_fold_patches
 from replysite.local_http import serve
 from replysite.outputs.search.textnorm import fold_patches, key_hash, normalize, query_terms
@@ -212,6 +213,39 @@ def test_every_key_finds_exactly_its_replies(monkeypatch: pytest.MonkeyPatch, tm
         assert lookup(tmp_path, key) == [i for i, d in enumerate(docs) if key in doc_keys(d)], key
     assert lookup(tmp_path, "量子计算") is None
     assert lookup(tmp_path, "\x01wenhua") == [i for i, r in enumerate(ordered(records)) if "wenhua" in r.topic_ids]
+
+
+
+@pytest.mark.parametrize("doc_bits, collide", [(3, False), (17, False), (24, False), (24, True), (30, True)])
+def test_pairs_are_sorted_by_key_then_doc(monkeypatch: pytest.MonkeyPatch, doc_bits: int, collide: bool) -> None:
+    """The packed sort of a bucket's pairs gives what a sort of (key, doc) gives; two keys that
+    agree on the bits it keeps send the bucket to the slow path, with the same result."""
+    import numpy as np
+
+    from replysite.outputs.search import dictionary
+
+    rng = np.random.default_rng(doc_bits)
+    bucket = np.uint64(37) << np.uint64(32)
+    distinct = rng.integers(0, 2 ** 63, 500, dtype=np.uint64) << np.uint64(1)
+    distinct = (distinct & ~(np.uint64(dictionary.BUCKETS - 1) << np.uint64(32))) | bucket
+    if collide:  # a key that differs from another only in its lowest bit
+        distinct[1] = distinct[0] ^ np.uint64(1)
+    keys = distinct[rng.integers(0, len(distinct), 4000)]
+    keys[:2] = distinct[:2]
+    docs = rng.integers(0, 2 ** doc_bits, len(keys), dtype=np.uint32)
+    docs[0] = 2 ** doc_bits - 1
+    pairs = sorted(set(zip(keys.tolist(), docs.tolist())))
+    keys = np.array([k for k, _ in pairs], dtype=np.uint64)
+    docs = np.array([d for _, d in pairs], dtype=np.uint32)
+    shuffle = rng.permutation(len(keys))
+    slow = []
+    monkeypatch.setattr(dictionary, "_sort_pairs_slowly", lambda k, d: slow.append(1) or _original_slow_path(k, d))
+    got_keys, got_docs, new_key = dictionary._sort_pairs(keys[shuffle], docs[shuffle])
+    assert bool(slow) == collide
+    assert got_docs.tolist() == [d for _, d in pairs]
+    assert got_keys.tolist() == sorted({k for k, _ in pairs})
+    assert np.repeat(got_keys, np.diff(np.append(np.flatnonzero(new_key), len(pairs)))).tolist() == \
+        [k for k, _ in pairs]
 
 
 def test_lists_are_gaps_or_bitmaps_whichever_is_shorter() -> None:

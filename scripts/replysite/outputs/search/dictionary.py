@@ -39,6 +39,56 @@ def _segments(lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return which, np.arange(total, dtype=np.int64) - starts[which]
 
 
+KEY_BITS = 64 - (BUCKETS - 1).bit_length()  # the bits of a key that vary within a bucket
+
+
+def _sort_pairs(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs by key, then by doc: (the distinct keys in order, each pair's doc as int64,
+    where each key's pairs start as a boolean mask).
+
+    Fast path: within a bucket the key's bucket bits are all the same, so the other bits, cut
+    short by as many as the doc numbers need, and the doc fit one uint64; numpy sorts those with
+    SIMD, many times faster than an argsort of the keys. The cut is exact unless two keys of the
+    bucket agree on the bits kept (about once in 10^4 buckets at 100,000 replies): the number of
+    distinct keys says so, and such a bucket takes the slow path."""
+    n = len(keys)
+    new_key = np.ones(n, dtype=bool)
+    if n:
+        doc_bits = max(1, int(docs.max()).bit_length())
+        low = np.uint64(0xFFFFFFFF)
+        # the key without bits 32.. of the bucket number (the same for every key here)
+        varying = ((keys >> np.uint64(64 - KEY_BITS + 32)) << np.uint64(32)) | (keys & low)
+        cut = max(0, doc_bits - (64 - KEY_BITS))
+        packed = ((varying >> np.uint64(cut)) << np.uint64(doc_bits)) | docs.astype(np.uint64)
+        del varying
+        packed.sort()
+        group = packed >> np.uint64(doc_bits)
+        np.not_equal(group[1:], group[:-1], out=new_key[1:])
+        del group
+        distinct = np.sort(keys)
+        first = np.ones(n, dtype=bool)
+        np.not_equal(distinct[1:], distinct[:-1], out=first[1:])
+        if int(first.sum()) == int(new_key.sum()):
+            return (distinct[first], (packed & np.uint64((1 << doc_bits) - 1)).astype(np.int64), new_key)
+        del packed, distinct, first
+    return _sort_pairs_slowly(keys, docs)
+
+
+def _sort_pairs_slowly(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`_sort_pairs` for any keys: a quicksort by key (far cheaper than a stable sort of 64-bit
+    keys), then the docs of each key in order: one sort of (rank of the key << 32 | doc)."""
+    order = np.argsort(keys)
+    keys = keys[order]
+    n = len(keys)
+    new_key = np.ones(n, dtype=bool)
+    np.not_equal(keys[1:], keys[:-1], out=new_key[1:])
+    ranked = (np.cumsum(new_key, dtype=np.uint64) - np.uint64(1)) << np.uint64(32)
+    ranked |= docs[order]
+    del order
+    ranked.sort()
+    return keys[new_key], (ranked & np.uint64(0xFFFFFFFF)).astype(np.int64), new_key
+
+
 class Bucket:
     """The dictionary entries and list files of one bucket of keys.
 
@@ -56,19 +106,9 @@ class Bucket:
         for k, d in paths:
             k.unlink()
             d.unlink()
-        # by key (a quicksort: far cheaper than a stable sort of 64-bit keys), then the docs of
-        # each key in order: one sort of (rank of the key << 32 | doc)
-        order = np.argsort(keys)
-        keys = keys[order]
-        n = len(keys)
-        new_key = np.ones(n, dtype=bool)
-        np.not_equal(keys[1:], keys[:-1], out=new_key[1:])
-        ranked = (np.cumsum(new_key, dtype=np.uint64) - np.uint64(1)) << np.uint64(32)
-        ranked |= docs[order]
-        del order
-        ranked.sort()
-        docs = (ranked & np.uint64(0xFFFFFFFF)).astype(np.int64)
-        del ranked
+        self.keys, docs, new_key = _sort_pairs(keys, docs)
+        del keys
+        n = len(docs)
         heads = np.flatnonzero(new_key)
         ends = np.append(heads[1:], n)
         gaps = np.diff(docs, prepend=-1)
@@ -76,7 +116,6 @@ class Bucket:
         sizes = enc.varint_sizes(gaps)
         data = enc.varint_bytes(gaps, sizes)
         offset = np.concatenate(([0], np.cumsum(sizes)))
-        self.keys = keys[heads]
         count = len(self.keys)
         df = ends - heads
         gap_len = offset[ends] - offset[heads]

@@ -13,7 +13,6 @@ import numpy as np
 
 from .textnorm import H1, H2, MAX_WEAK, P1, P2, folded_chars, norm_char
 
-M32 = np.uint64(0xFFFFFFFF)
 SPACE = 32
 
 
@@ -47,16 +46,18 @@ def normalized_codes(texts: Sequence[str], table: NormTable) -> np.ndarray:
     return cp
 
 
+# The hash works on uint32 arrays, whose products wrap around modulo 2^32 as the hash needs.
+
 def _step(h: np.ndarray, c: np.ndarray, prime: int) -> np.ndarray:
-    return ((h ^ c) * np.uint64(prime)) & M32
+    return (h ^ c) * np.uint32(prime)
 
 
 def _fmix(h: np.ndarray) -> np.ndarray:
-    h = h ^ (h >> np.uint64(16))
-    h = (h * np.uint64(0x85EBCA6B)) & M32
-    h = h ^ (h >> np.uint64(13))
-    h = (h * np.uint64(0xC2B2AE35)) & M32
-    return h ^ (h >> np.uint64(16))
+    h = h ^ (h >> np.uint32(16))
+    h *= np.uint32(0x85EBCA6B)
+    h ^= h >> np.uint32(13)
+    h *= np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
 
 
 def _sorted_unique(a: np.ndarray) -> np.ndarray:
@@ -68,7 +69,10 @@ def _sorted_unique(a: np.ndarray) -> np.ndarray:
 
 
 def _hash(h1: np.ndarray, h2: np.ndarray) -> np.ndarray:
-    return (_fmix(h1) << np.uint64(32)) | _fmix(h2)
+    """The 64-bit key `h1 << 32 | h2` of two uint32 states (`textnorm.key_hash`)."""
+    key = _fmix(h1).astype(np.uint64) << np.uint64(32)
+    key |= _fmix(h2)
+    return key
 
 
 LOW52 = np.uint64((1 << 52) - 1)
@@ -78,7 +82,7 @@ def _unique_per_doc(h1: np.ndarray, h2: np.ndarray, doc: np.ndarray) -> tuple[np
     """The distinct (key, doc) pairs, sorted by doc. Pairs are told apart by the doc and 52 bits
     of the key's 64: two keys of one reply that agree on those 52 bits (about one reply in 10^10)
     would keep only one of them."""
-    code = (doc.astype(np.uint64) << np.uint64(52)) | (((h1 << np.uint64(32)) | h2) & LOW52)
+    code = (doc.astype(np.uint64) << np.uint64(52)) | (((h1.astype(np.uint64) << np.uint64(32)) | h2) & LOW52)
     order = np.argsort(code)
     code = code[order]
     first = np.ones(len(code), dtype=bool)
@@ -106,23 +110,24 @@ def batch_pairs(texts: Sequence[str], table: NormTable) -> tuple[np.ndarray, np.
     d64 = doc.astype(np.uint64)
     # characters and pairs: told apart exactly by their code points, hashed once per reply
     one = _sorted_unique((d64[~space] << np.uint64(21)) | cp[~space])
-    c1 = one & np.uint64(0x1FFFFF)
-    keys.append(_hash(_step(np.full(len(one), H1, np.uint64), c1, P1), _step(np.full(len(one), H2, np.uint64), c1, P2)))
+    c1 = (one & np.uint64(0x1FFFFF)).astype(np.uint32)
+    keys.append(_hash(_step(np.uint32(H1), c1, P1), _step(np.uint32(H2), c1, P2)))
     docs.append((one >> np.uint64(21)).astype(np.int32))
     pair = ~space[:-1] & ~space[1:]
     two = _sorted_unique((d64[:-1][pair] << np.uint64(42)) | (cp[:-1][pair] << np.uint64(21)) | cp[1:][pair])
-    a, b = (two >> np.uint64(21)) & np.uint64(0x1FFFFF), two & np.uint64(0x1FFFFF)
-    keys.append(_hash(_step(_step(np.full(len(two), H1, np.uint64), a, P1), b, P1),
-                      _step(_step(np.full(len(two), H2, np.uint64), a, P2), b, P2)))
+    a = ((two >> np.uint64(21)) & np.uint64(0x1FFFFF)).astype(np.uint32)
+    b = (two & np.uint64(0x1FFFFF)).astype(np.uint32)
+    keys.append(_hash(_step(_step(np.uint32(H1), a, P1), b, P1), _step(_step(np.uint32(H2), a, P2), b, P2)))
     docs.append((two >> np.uint64(42)).astype(np.int32))
     del one, two, a, b, c1
 
     def prefix(at: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        h1 = np.full(len(at), H1, np.uint64)
-        h2 = np.full(len(at), H2, np.uint64)
-        for j in range(k):
-            h1 = _step(h1, cp[at + j], P1)
-            h2 = _step(h2, cp[at + j], P2)
+        c = cp32[at]
+        h1, h2 = _step(np.uint32(H1), c, P1), _step(np.uint32(H2), c, P2)
+        for j in range(1, k):
+            c = cp32[at + j]
+            h1 = _step(h1, c, P1)
+            h2 = _step(h2, c, P2)
         return h1, h2
 
     # CJK 4-grams
@@ -144,8 +149,9 @@ def batch_pairs(texts: Sequence[str], table: NormTable) -> tuple[np.ndarray, np.
         idx, h1, h2, lead, last = idx[ok], h1[ok], h2[ok], lead[ok], last[ok]
         if not len(idx):
             break
-        h1 = _step(h1, cp[last], P1)
-        h2 = _step(h2, cp[last], P2)
+        c = cp32[last]
+        h1 = _step(h1, c, P1)
+        h2 = _step(h2, c, P2)
         end = ~space[last] & (k - lead - cjk[last] <= MAX_WEAK)
         w1.append(h1[end])
         w2.append(h2[end])
