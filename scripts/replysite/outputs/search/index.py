@@ -50,7 +50,7 @@ from . import encoding as enc
 from .dictionary import BUCKETS, Bucket, shard_count
 from .keys import FoldTable, NormTable, batch_fold_patches, batch_pairs
 from .records import SearchRecord
-from .textnorm import FOLD, MAX_WEAK, TOPIC_PREFIX, key_hash
+from .textnorm import FOLD, MAX_WEAK, TOPIC_PREFIX, folded_chars, key_hash
 
 FORMAT = 3
 CATEGORY_NAMES = ("A", "B", "C", "D")
@@ -289,6 +289,7 @@ def build_index(records: Sequence[SearchRecord], out_dir: Path, *, root: str = "
     for old in ("facets.bin",):
         (out_dir / old).unlink(missing_ok=True)
     workers = max(1, min(workers, len(docs)))
+    folded_chars()  # once, before the parts are forked (about 0.5 s of CPU each)
     spill = Path(tempfile.mkdtemp(prefix=".replysite-index-", dir=out_dir.parent))
     try:
         # 1. each part of the docs (in doc order): its pairs into spill files, its text files
