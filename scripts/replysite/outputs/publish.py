@@ -44,7 +44,15 @@ def write_search(archive: Archive, site_dir: Path, site_url: str, site_name: str
                          *record.proposers, text]), f"{SEARCH_DATA_DIR}（{record.id}）")
         return text
 
-    stats = build_index(records, site_dir / SEARCH_DATA_DIR, text_of=text_of, workers=workers)
+    def keep_clause(clause: str) -> bool:
+        try:
+            check(clause, f"{SEARCH_DATA_DIR}/dict.bin")
+        except PublishBlocked:
+            return False
+        return True
+
+    stats = build_index(records, site_dir / SEARCH_DATA_DIR, text_of=text_of, workers=workers,
+                        keep_clause=keep_clause)
     log(f"replysite: 搜索索引已生成（{stats}）")
 
 

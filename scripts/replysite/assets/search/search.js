@@ -153,20 +153,46 @@
     narrowingKeys: function (term) { var t = termKeys(term); return t.exact ? [] : otherGrams(term, t.keys); } };
 
   /* ---- fetching and decoding ---- */
-  function get(path) {
+  function inflate(parts, format) { // -> the bytes of the compressed stream made of `parts`
+    var ds = new Response(new Blob(parts).stream().pipeThrough(new DecompressionStream(format)));
+    return ds.arrayBuffer().then(function (x) { return new Uint8Array(x); });
+  }
+  function fetchBytes(path, decode) {
     var url = new URL(path + "?v=" + meta.version, base).href;
     if (!cache.has(url)) {
       cache.set(url, fetch(url).then(function (r) {
         if (!r.ok) throw new Error(r.status + " " + url);
         return r.arrayBuffer();
-      }).then(function (buf) {
-        var b = new Uint8Array(buf);
-        if (b[0] !== 0x1f || b[1] !== 0x8b) return b; // the host already inflated it
-        var ds = new Response(new Blob([b]).stream().pipeThrough(new DecompressionStream("gzip")));
-        return ds.arrayBuffer().then(function (x) { return new Uint8Array(x); });
-      }).catch(function (e) { cache.delete(url); throw e; }));
+      }).then(function (buf) { return decode(new Uint8Array(buf)); })
+        .catch(function (e) { cache.delete(url); throw e; }));
     }
     return cache.get(url);
+  }
+  function get(path) { // a gzip file of the index
+    return fetchBytes(path, function (b) {
+      if (b[0] !== 0x1f || b[1] !== 0x8b) return b; // the host already inflated it
+      return inflate([b], "gzip");
+    });
+  }
+  // The text files are raw deflate against dict.bin (text_dictionary.py): put in front of a file
+  // as a stored block, the dictionary is output its references reach back into.
+  var dictBlock = null;
+  function textDict() {
+    if (!dictBlock) dictBlock = get("dict.bin").then(function (d) {
+      var n = d.length, block = new Uint8Array(5 + n);
+      block.set([0, n & 255, n >> 8, ~n & 255, (~n >> 8) & 255]);
+      block.set(d, 5);
+      return block;
+    }).catch(function (e) { dictBlock = null; throw e; });
+    return dictBlock;
+  }
+  function getText(path) {
+    var block = textDict(); // fetched alongside the first text, not before it
+    return fetchBytes(path, function (b) {
+      return block.then(function (head) {
+        return inflate([head, b], "deflate-raw").then(function (x) { return x.subarray(head.length - 5); });
+      });
+    });
   }
   function Reader(b, i) { this.b = b; this.i = i || 0; }
   Reader.prototype.v = function () {
@@ -242,7 +268,7 @@
     return cur;
   }
   function text(doc) { // a reply's whole text, what its result shows, its normalised form
-    return get("r/" + Math.floor(doc / 100) + "/" + doc + ".bin").then(function (b) {
+    return getText("r/" + Math.floor(doc / 100) + "/" + doc + ".bin").then(function (b) {
       if (!b.json) {
         var p = JSON.parse(utf8.decode(b)), n = normText(p.t + "\n" + p.x, false);
         if (p.f) {

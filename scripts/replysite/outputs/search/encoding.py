@@ -1,5 +1,5 @@
 """Byte layouts of the index files (read by `assets/search/search.js`). Integers are unsigned
-LEB128 varints unless said otherwise; every `.bin` file is gzip-compressed.
+LEB128 varints unless said otherwise; every `.bin` file is gzip-compressed but the text files.
 
 A list (the replies holding a key, as doc numbers in index order) is one of
 
@@ -17,7 +17,8 @@ A dictionary shard `d/<s>.bin` holds the keys whose `h1 % shards == s`:
 
 A text file `r/<doc // 100>/<doc>.bin` is JSON: u (URL), t (title), n (unit), d (date), c (category),
 k (kind), x (the text) and f (where the traditional → simplified table changes a character of
-`t + "\n" + x`: [UTF-16 position, character], absent when nowhere).
+`t + "\n" + x`: [UTF-16 position, character], absent when nowhere), as raw deflate against the
+preset dictionary `dict.bin` (UTF-8 clauses, one per line; `text_dictionary.py`).
 
 `t2s.bin` (the traditional → simplified table): n, n × code point gap, n × zigzag(simplified −
 traditional).

@@ -9,7 +9,9 @@ Layout under `out_dir` (read by `assets/search/search.js`; byte layouts in `enco
   document frequency and its list, inline when short;
 - `l/<bucket>/<n>.bin`: the longer lists, several small ones to a file;
 - `r/<doc // 100>/<doc>.bin`: a reply's title, whole text and what a result shows; the client reads
-  it to verify candidates and to cut the excerpt;
+  it to verify candidates and to cut the excerpt. Raw deflate against the preset dictionary
+  `dict.bin` (`text_dictionary.py`), not gzip like the other files;
+- `dict.bin`: that dictionary, the clauses many replies share;
 - `t2s.bin`: the traditional → simplified table (fetched only for a query that needs it).
 
 Doc numbers follow the facet order: year (newest first), unit, kind, category, document type,
@@ -47,12 +49,13 @@ import numpy as np
 
 from ... import forking
 from . import encoding as enc
+from . import text_dictionary
 from .dictionary import BUCKETS, Bucket, shard_count
 from .keys import FoldTable, NormTable, batch_fold_patches, batch_pairs
 from .records import SearchRecord
 from .textnorm import FOLD, MAX_WEAK, TOPIC_PREFIX, folded_chars, key_hash
 
-FORMAT = 3
+FORMAT = 4
 CATEGORY_NAMES = ("A", "B", "C", "D")
 DOC_TYPES = ("答复", "再次答复", "会办意见", "建议原文", "办理进展")  # schema.DOC_TYPES, in its order
 RUN = 6  # numbers per run in meta.json: its length, then year, unit, kind, category, document type
@@ -181,7 +184,7 @@ def _batches(docs: Sequence[SearchRecord], first_doc: int, text_of: Callable[[Se
 
 
 def _spill(docs: Sequence[SearchRecord], first_doc: int, text_of: Callable[[SearchRecord], str],
-           topic_ids: list[str], spill: Path, out_dir: Path) -> _Part:
+           topic_ids: list[str], dictionary: bytes, spill: Path, out_dir: Path) -> _Part:
     """For docs first_doc, first_doc + 1, …: every (key, doc) pair into the spill files of its
     bucket, and every text file."""
     texts_out = _Writer(out_dir)
@@ -215,8 +218,8 @@ def _spill(docs: Sequence[SearchRecord], first_doc: int, text_of: Callable[[Sear
                            "k": r.kind, "x": t}
                 if patches:
                     payload["f"] = patches
-                texts_out.write(_text_file(doc), enc.gz(json.dumps(
-                    payload, ensure_ascii=False, separators=(",", ":")).encode()))
+                texts_out.write(_text_file(doc), text_dictionary.compress(json.dumps(
+                    payload, ensure_ascii=False, separators=(",", ":")).encode(), dictionary))
     finally:
         for pair in files:
             for f in pair:
@@ -270,7 +273,8 @@ def _fold_bitmap() -> dict:
 
 
 def build_index(records: Sequence[SearchRecord], out_dir: Path, *, root: str = "../",
-                text_of: Callable[[SearchRecord], str] | None = None, workers: int = 1) -> IndexStats:
+                text_of: Callable[[SearchRecord], str] | None = None, workers: int = 1,
+                keep_clause: Callable[[str], bool] = lambda clause: True) -> IndexStats:
     """Write the search index of `records` under `out_dir`; the same input gives the same bytes,
     whatever the number of `workers` (processes sharing the work: with more than one, each part
     runs in a forked process).
@@ -278,6 +282,7 @@ def build_index(records: Sequence[SearchRecord], out_dir: Path, *, root: str = "
     `root` is the site root relative to `out_dir` (record URLs are relative to the root).
     `text_of(record)` gives a record's text when the records were made without it (so that the
     texts of a large archive are made a batch at a time, never all at once).
+    `keep_clause(clause)` is false for a clause the text files' dictionary must not hold.
     """
     started = time.perf_counter()
     text_of = text_of or (lambda r: r.text)
@@ -290,12 +295,13 @@ def build_index(records: Sequence[SearchRecord], out_dir: Path, *, root: str = "
         (out_dir / old).unlink(missing_ok=True)
     workers = max(1, min(workers, len(docs)))
     folded_chars()  # once, before the parts are forked (about 0.5 s of CPU each)
+    dictionary = text_dictionary.build((text_of(docs[i]) for i in text_dictionary.sample(len(docs))), keep_clause)
     spill = Path(tempfile.mkdtemp(prefix=".replysite-index-", dir=out_dir.parent))
     try:
         # 1. each part of the docs (in doc order): its pairs into spill files, its text files
         bounds = [(p[0], p[-1] + 1) for p in _split(range(len(docs)), workers)] if docs else [(0, 0)]
         spills = [spill / str(i) for i in range(len(bounds))]
-        parts = forking.run_all([partial(_spill, docs[a:b], a, text_of, topic_ids, spills[i], out_dir)
+        parts = forking.run_all([partial(_spill, docs[a:b], a, text_of, topic_ids, dictionary, spills[i], out_dir)
                       for i, (a, b) in enumerate(bounds)], name="rs-index-read")
         # 2. the first bucket (its size sets the number of shards), then the others shared out
         first = _write_buckets(spills, [0], 0, out_dir)
@@ -306,6 +312,7 @@ def build_index(records: Sequence[SearchRecord], out_dir: Path, *, root: str = "
         shutil.rmtree(spill, ignore_errors=True)
     w = _Writer(out_dir)
     w.write("t2s.bin", enc.gz(enc.fold_table(FOLD)))
+    w.write("dict.bin", enc.gz(dictionary))
     digest = hashlib.sha1()
     for rel, file_digest in sorted(d for part in [*parts, _Part.of(w)] for d in part.digests):
         digest.update(rel.encode() + b"\0" + file_digest)
