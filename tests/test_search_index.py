@@ -200,6 +200,21 @@ def lookup(out: Path, key: str) -> list[int] | None:
     return docs
 
 
+def phases_of(out: Path, key: str) -> bytes | None:
+    """A 4-gram's phases in its list's order, read from `m/` as search.js reads them (None for a
+    list kept in its dictionary entry, which has none)."""
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    h1, h2 = key_hash(key)
+    shard = h1 & (meta["shards"] - 1)
+    df, where, offset, _ = enc.read_shard(gzip.decompress((out / "d" / f"{shard}.bin").read_bytes()))[(h2, h1 >> 16)]
+    if where == 0:
+        return None
+    phases = enc.read_phase_file(gzip.decompress(
+        (out / "m" / str(shard % meta["buckets"]) / f"{where - 1}.bin").read_bytes()))[offset]
+    assert len(phases) == df
+    return phases
+
+
 @pytest.mark.parametrize("inline, pack", [(40, 2048), (0, 8), (10_000, 10_000)])
 def test_every_key_finds_exactly_its_replies(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
                                               inline: int, pack: int) -> None:
@@ -213,11 +228,20 @@ def test_every_key_finds_exactly_its_replies(monkeypatch: pytest.MonkeyPatch, tm
                                    for i in range(300)]
     build_index(records, tmp_path)
     docs = [normalize(f"{r.title}\n{r.text}") for r in ordered(records)]
-    from replysite.outputs.search.textnorm import doc_keys
+    from replysite.outputs.search.textnorm import doc_keys, gram_phases
     keys = sorted({k for d in docs[:20] + docs[-5:] for k in doc_keys(d)})
     for key in keys[::7] + ["营商", "营", "营商环境", "养老", "87.11%", "〔2019〕12号", "第55号"]:
         assert lookup(tmp_path, key) == [i for i, d in enumerate(docs) if key in doc_keys(d)], key
     assert lookup(tmp_path, "量子计算") is None
+    # every 4-gram kept in a list file has its phases: where it stands in each reply, modulo 8
+    grams = sorted({g for d in docs for g in gram_phases(d)})
+    checked = 0
+    for g in grams[::5] + ["营商环境"]:
+        got = phases_of(tmp_path, g)
+        if got is not None:
+            checked += 1
+            assert list(got) == [gram_phases(docs[i])[g] for i in lookup(tmp_path, g)], g
+    assert checked == (len(grams[::5]) + 1 if inline == 0 else 0) if inline in (0, 10_000) else checked >= 1
     assert lookup(tmp_path, "\x01wenhua") == [i for i, r in enumerate(ordered(records)) if "wenhua" in r.topic_ids]
 
 
@@ -243,12 +267,15 @@ def test_pairs_are_sorted_by_key_then_doc(monkeypatch: pytest.MonkeyPatch, doc_b
     pairs = sorted(set(zip(keys.tolist(), docs.tolist())))
     keys = np.array([k for k, _ in pairs], dtype=np.uint64)
     docs = np.array([d for _, d in pairs], dtype=np.uint32)
+    masks = rng.integers(0, 256, len(keys), dtype=np.uint8)
     shuffle = rng.permutation(len(keys))
     slow = []
-    monkeypatch.setattr(dictionary, "_sort_pairs_slowly", lambda k, d: slow.append(1) or _original_slow_path(k, d))
-    got_keys, got_docs, new_key = dictionary._sort_pairs(keys[shuffle], docs[shuffle])
+    monkeypatch.setattr(dictionary, "_sort_pairs_slowly",
+                        lambda k, d, m: slow.append(1) or _original_slow_path(k, d, m))
+    got_keys, got_docs, got_masks, new_key = dictionary._sort_pairs(keys[shuffle], docs[shuffle], masks[shuffle])
     assert bool(slow) == collide
     assert got_docs.tolist() == [d for _, d in pairs]
+    assert got_masks.tolist() == masks.tolist()  # each pair keeps its phases
     assert got_keys.tolist() == sorted({k for k, _ in pairs})
     assert np.repeat(got_keys, np.diff(np.append(np.flatnonzero(new_key), len(pairs)))).tolist() == \
         [k for k, _ in pairs]
@@ -499,4 +526,47 @@ def test_candidates_are_verified_and_counts_estimated_with_their_label(browser: 
         assert status(page) == "共 60 件答复包含“营商环境好”"
         assert page.locator("select[name=year] option").all_inner_texts() == ["全部年度", "2024年（60）"]
         assert page.is_hidden(".rs-more")
+        context.close()
+
+
+def test_a_long_phrase_drops_candidates_by_phases(monkeypatch: pytest.MonkeyPatch, browser: Browser,
+                                                   tmp_path: Path) -> None:
+    """A reply holding every 4-gram of a phrase, but not in one piece, is refuted by the phases of
+    the 4-grams (where each stands, modulo 8) without its text being read; one whose pieces happen
+    to stand 8 apart passes that test and is refuted by its text."""
+    from replysite.outputs.search import dictionary
+
+    monkeypatch.setattr(dictionary, "INLINE", 0)  # the lists in list files, as in a large archive
+    phrase = "河道清淤示范点建成"
+    records = [rec(f"true-{i}", f"关于第{i}项真的建议", f"今年{phrase}两处。", date=f"2024-03-{1 + i % 28:02d}")
+               for i in range(30)]
+    # the two halves apart by 1 to 8 characters: only a gap of 5 (4 filler characters) keeps the
+    # phrase's phases (示范点建 8 + 4 from 河道清淤 instead of 4)
+    records += [rec(f"decoy-{i}", f"关于第{i}项假的建议", "河道清淤示范点，" + "某" * (i % 8) + "示范点建成。",
+                    date=f"2024-04-{1 + i % 28:02d}") for i in range(120)]
+    with serve(search_site(tmp_path, records)) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        asked: list[str] = []
+        page.on("request", lambda r: asked.append(r.url))
+        open_search(page, base, "?q=" + quote(phrase))
+        last = page.evaluate("window.replySearch.last")
+        # 30 true and the 15 decoys with 4 filler characters are left of 150 candidates; all
+        # 45 are checked in the first round, so the count is exact
+        assert last["exact"] and last["total"] == 30 and last["checked"] == 45
+        assert status(page) == f"共 30 件答复包含“{phrase}”，显示前 10 件"
+        assert all(t.endswith("真的建议") for t in titles(page)) and len(titles(page)) == 10
+        assert any("/search-data/m/" in u for u in asked)
+        assert sum("/search-data/r/" in u for u in asked) == 45
+        for _ in range(2):
+            page.click(".rs-more")
+            page.wait_for_selector("#reply-search[data-state=done]")
+        assert sorted(titles(page)) == sorted(f"关于第{i}项真的建议" for i in range(30))
+        # a phrase of one key reads no phases; nor one whose lists leave few candidates
+        asked.clear()
+        open_search(page, base, "?q=" + quote("示范点建"))
+        assert page.evaluate("window.replySearch.last")["total"] == 150
+        open_search(page, base, "?q=" + quote("第1项真的建议"))
+        assert titles(page) == ["关于第1项真的建议"]
+        assert not any("/search-data/m/" in u for u in asked)
         context.close()

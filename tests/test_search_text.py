@@ -17,7 +17,7 @@ from replysite.archive.line_breaks import join_cjk_lines
 from replysite.local_http import serve
 from replysite.outputs.search import build_index
 from replysite.outputs.search.keys import NormTable, batch_pairs
-from replysite.outputs.search.textnorm import (FOLD, doc_keys, fold_patches, key_hash, normalize, query_terms,
+from replysite.outputs.search.textnorm import (FOLD, doc_keys, fold_patches, gram_phases, key_hash, normalize, query_terms,
                                                term_keys)
 
 from browser import chromium
@@ -96,12 +96,22 @@ def random_texts(n: int, seed: int) -> list[str]:
 
 
 def test_numpy_keys_are_doc_keys() -> None:
-    texts = random_texts(400, 1) + ["办结率96.07%，示市监议复字[2019]12号 第55号建议 1,000 www.gov.cn", "", "a"]
-    keys, docs = batch_pairs(texts, NormTable())
+    texts = random_texts(400, 1) + ["办结率96.07%，示市监议复字[2019]12号 第55号建议 1,000 www.gov.cn", "", "a",
+                                    "营商环境营商环境，营商环境优化营商环境", "覆營商环境覆營商环境覆營商环境"]
+    keys, docs, masks = batch_pairs(texts, NormTable())
     got = set(zip(keys.tolist(), docs.tolist()))
     assert len(got) == len(keys)
     want = {((h[0] << 32) | h[1], i) for i, t in enumerate(texts) for h in map(key_hash, doc_keys(normalize(t)))}
     assert got == want
+    # each Chinese 4-gram's phases: where it stands in its text, modulo 8; 0 for other keys
+    phases = {}
+    for i, t in enumerate(texts):
+        for g, m in gram_phases(normalize(t)).items():
+            h = key_hash(g)
+            phases[(h[0] << 32 | h[1], i)] = m
+    assert sum(1 for m in phases.values() if m & (m - 1)) >= 4  # some stand at several phases
+    assert dict(zip(zip(keys.tolist(), docs.tolist()), masks.tolist())) == \
+        {pair: phases.get(pair, 0) for pair in got}
 
 
 def test_every_substring_finds_its_keys_and_exact_keys_prove_it() -> None:

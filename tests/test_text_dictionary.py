@@ -64,7 +64,7 @@ def test_the_index_writes_the_dictionary_and_texts_against_it(tmp_path: Path) ->
     build_index(records, tmp_path, keep_clause=lambda clause: "特此" not in clause)
     d = gzip.decompress((tmp_path / "dict.bin").read_bytes())
     assert "现答复如下" in d.decode() and "特此" not in d.decode()
-    assert json.loads((tmp_path / "meta.json").read_text())["format"] == 4
+    assert json.loads((tmp_path / "meta.json").read_text())["format"] == 5
     for doc, r in enumerate(ordered(records)):
         packed = (tmp_path / "r" / str(doc // 100) / f"{doc}.bin").read_bytes()
         assert json.loads(text_dictionary.decompress(packed, d))["x"] == r.text

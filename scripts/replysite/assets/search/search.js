@@ -9,6 +9,9 @@
   var MORE_LIST_BYTES = 16384; // per term, further lists narrowing the candidates (a text is ~4 KB)
   var PACK_BYTES = 2048; // a list in a shared file costs that file (dictionary.py PACK_BYTES)
   var CHECKS = 40; // texts fetched beyond the shown results, per step, to find verified matches
+  // A long phrase whose lists leave more than PHASE_FROM candidates: the phases of its rarest
+  // 4-grams (where each stands in each reply, modulo 8) drop those that cannot hold it in one piece
+  var PHASE_FROM = 2 * PAGE, PHASE_KEYS = 6, PHASE_BYTES = 40000;
   var FACETS = [["year", "年度", "全部年度"], ["unit", "承办单位", "全部单位"], ["topic", "主题", "全部主题"],
     ["category", "办理类别", "全部类别"], ["kind", "类型", "建议和提案"], ["doc_type", "文件类型", "全部文件"]];
   // Loaded from the page's head (async, data-index on the script: the index is read while the page
@@ -252,6 +255,60 @@
       return out;
     });
   }
+  function phases(e) { // -> the phases of a 4-gram in its list's order (a byte per reply), or null
+    return get("m/" + (e.shard % meta.buckets) + "/" + (e.file - 1) + ".bin").then(function (b) {
+      if (!b.phases) {
+        var r = new Reader(b), n = r.v(), heads = [];
+        for (var i = 0; i < n; i++) heads.push([r.v(), r.v()]);
+        b.phases = new Map();
+        heads.forEach(function (h) { b.phases.set(h[0], [r.i, h[1]]); r.i += h[1]; });
+      }
+      var at = b.phases.get(e.at);
+      return at && at[1] === e.df ? b.subarray(at[0], at[0] + at[1]) : null;
+    }).catch(function () { return null; });
+  }
+  function gramOffsets(term) { // each Chinese 4-gram of a term -> where it first stands in it
+    var cs = Array.from(term), out = new Map();
+    for (var i = 0; i + 4 <= cs.length; i++) {
+      var g = cs.slice(i, i + 4);
+      if (g.every(isCjk) && !out.has(g.join(""))) out.set(g.join(""), i);
+    }
+    return out;
+  }
+  // The candidates in which every long term can stand in one piece: a term at position s holds
+  // its 4-gram at offset o at s + o, so some s must agree with the phases of all its 4-grams.
+  // `chosen`: {e, key, term, docs} of each list read.
+  function narrow(cands, terms, chosen) {
+    var jobs = terms.map(function (term, t) {
+      var offs = gramOffsets(term), pick = [], cost = 0;
+      chosen.filter(function (c) { return c.term === t && !c.e.list && offs.has(c.key); })
+        .sort(function (a, b) { return a.e.df - b.e.df; }).forEach(function (c) {
+          var k = Math.max(c.e.df, PACK_BYTES);
+          if (pick.length < PHASE_KEYS && cost + k <= PHASE_BYTES) { pick.push(c); cost += k; }
+        });
+      if (new Set(pick.map(function (c) { return offs.get(c.key) % 8; })).size < 2) return null;
+      return Promise.all(pick.map(function (c) { return phases(c.e); })).then(function (ms) {
+        return { pick: pick, ms: ms, offs: offs };
+      });
+    });
+    return Promise.all(jobs).then(function (rs) {
+      var keep = new Uint8Array(cands.length).fill(1), acc = new Uint8Array(cands.length);
+      rs.forEach(function (r) {
+        if (!r) return;
+        acc.fill(255);
+        r.pick.forEach(function (c, j) {
+          var m = r.ms[j], o = r.offs.get(c.key) % 8, docs = c.docs, k = 0;
+          if (!m) return;
+          for (var i = 0; i < cands.length; i++) {
+            while (docs[k] < cands[i]) k++; // every candidate is in the list
+            acc[i] &= ((m[k] >> o) | (m[k] << (8 - o))) & 255;
+          }
+        });
+        for (var i = 0; i < cands.length; i++) if (!acc[i]) keep[i] = 0;
+      });
+      return cands.filter(function (d, i) { return keep[i]; });
+    });
+  }
   function intersect(lists) { // sorted Int32Arrays -> their intersection (sorted)
     if (!lists.length) return null;
     lists.sort(function (a, b) { return a.length - b.length; });
@@ -473,16 +530,20 @@
           return { terms: terms, candidates: new Int32Array(0), exact: true };
         }
         var chosen = [];
-        entries.forEach(function (es) {
+        entries.forEach(function (es, t) {
           var more = MORE_LIST_BYTES;
-          es.slice().sort(function (a, b) { return a.df - b.df; }).forEach(function (e, i) {
-            var cost = e.list ? 0 : Math.max(e.len, PACK_BYTES);
-            if (i < MAX_KEYS) chosen.push(e);
-            else if (cost <= more) { chosen.push(e); more -= cost; }
-          });
+          es.map(function (e, i) { return { e: e, key: looked[t][i], term: t }; })
+            .sort(function (a, b) { return a.e.df - b.e.df; }).forEach(function (c, i) {
+              var cost = c.e.list ? 0 : Math.max(c.e.len, PACK_BYTES);
+              if (i < MAX_KEYS) chosen.push(c);
+              else if (cost <= more) { chosen.push(c); more -= cost; }
+            });
         });
-        return Promise.all(chosen.map(list)).then(function (lists) {
-          return { terms: terms, candidates: intersect(lists), exact: info.every(function (t) { return t.exact; }) };
+        return Promise.all(chosen.map(function (c) { return list(c.e); })).then(function (lists) {
+          var exact = info.every(function (t) { return t.exact; }), cands = intersect(lists.slice());
+          lists.forEach(function (l, i) { chosen[i].docs = l; });
+          var done = function (c) { return { terms: terms, candidates: c, exact: exact }; };
+          return exact || cands.length <= PHASE_FROM ? done(cands) : narrow(cands, terms, chosen).then(done);
         });
       });
     });

@@ -42,52 +42,51 @@ def _segments(lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 KEY_BITS = 64 - (BUCKETS - 1).bit_length()  # the bits of a key that vary within a bucket
 
 
-def _sort_pairs(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The pairs by key, then by doc: (the distinct keys in order, each pair's doc as int64,
-    where each key's pairs start as a boolean mask).
+def _sort_pairs(keys: np.ndarray, docs: np.ndarray, masks: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs by key, then by doc: (the distinct keys in order, each pair's doc as int64, its
+    phases, where each key's pairs start as a boolean mask).
 
     Fast path: within a bucket the key's bucket bits are all the same, so the other bits, cut
-    short by as many as the doc numbers need, and the doc fit one uint64; numpy sorts those with
-    SIMD, many times faster than an argsort of the keys. The cut is exact unless two keys of the
-    bucket agree on the bits kept (at 100,000 replies, about 11,000 keys a bucket and 47 bits
-    kept: about once in 2 million buckets): the number of distinct keys says so, and such a
-    bucket takes the slow path."""
+    short by as many as the doc numbers and the phase byte need, the doc and the phases fit one
+    uint64; numpy sorts those with SIMD, many times faster than an argsort of the keys. The cut is
+    exact unless two keys of the bucket agree on the bits kept (at 100,000 replies, about 11,000
+    keys a bucket and 39 bits kept: about once in 10,000 buckets): the number of distinct keys
+    says so, and such a bucket takes the slow path."""
     n = len(keys)
     new_key = np.ones(n, dtype=bool)
     if n:
         doc_bits = max(1, int(docs.max()).bit_length())
+        low_bits = doc_bits + 8
         low = np.uint64(0xFFFFFFFF)
         # the key without bits 32.. of the bucket number (the same for every key here)
         varying = ((keys >> np.uint64(64 - KEY_BITS + 32)) << np.uint64(32)) | (keys & low)
-        cut = max(0, doc_bits - (64 - KEY_BITS))
-        packed = ((varying >> np.uint64(cut)) << np.uint64(doc_bits)) | docs.astype(np.uint64)
+        cut = max(0, low_bits - (64 - KEY_BITS))
+        packed = ((varying >> np.uint64(cut)) << np.uint64(low_bits)) | (docs.astype(np.uint64) << np.uint64(8))
+        packed |= masks
         del varying
         packed.sort()
-        group = packed >> np.uint64(doc_bits)
+        group = packed >> np.uint64(low_bits)
         np.not_equal(group[1:], group[:-1], out=new_key[1:])
         del group
         distinct = np.sort(keys)
         first = np.ones(n, dtype=bool)
         np.not_equal(distinct[1:], distinct[:-1], out=first[1:])
         if int(first.sum()) == int(new_key.sum()):
-            return (distinct[first], (packed & np.uint64((1 << doc_bits) - 1)).astype(np.int64), new_key)
+            return (distinct[first], ((packed >> np.uint64(8)) & np.uint64((1 << doc_bits) - 1)).astype(np.int64),
+                    (packed & np.uint64(0xFF)).astype(np.uint8), new_key)
         del packed, distinct, first
-    return _sort_pairs_slowly(keys, docs)
+    return _sort_pairs_slowly(keys, docs, masks)
 
 
-def _sort_pairs_slowly(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """`_sort_pairs` for any keys: a quicksort by key (far cheaper than a stable sort of 64-bit
-    keys), then the docs of each key in order: one sort of (rank of the key << 32 | doc)."""
-    order = np.argsort(keys)
+def _sort_pairs_slowly(keys: np.ndarray, docs: np.ndarray, masks: np.ndarray
+                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """`_sort_pairs` for any keys: a sort by key, then doc."""
+    order = np.lexsort((docs, keys))
     keys = keys[order]
-    n = len(keys)
-    new_key = np.ones(n, dtype=bool)
+    new_key = np.ones(len(keys), dtype=bool)
     np.not_equal(keys[1:], keys[:-1], out=new_key[1:])
-    ranked = (np.cumsum(new_key, dtype=np.uint64) - np.uint64(1)) << np.uint64(32)
-    ranked |= docs[order]
-    del order
-    ranked.sort()
-    return keys[new_key], (ranked & np.uint64(0xFFFFFFFF)).astype(np.int64), new_key
+    return keys[new_key], docs[order].astype(np.int64), masks[order], new_key
 
 
 class Bucket:
@@ -99,15 +98,15 @@ class Bucket:
 
     def __init__(self, spills: list[Path], bucket: int) -> None:
         """`spills`: the folders of the parts' spill files, each holding this bucket's keys
-        (`<bucket>.k`, uint64) and docs (`<bucket>.d`, uint32), pair by pair in any order; each
-        file is removed once read."""
-        paths = [(spill / f"{bucket}.k", spill / f"{bucket}.d") for spill in spills]
-        keys = np.concatenate([np.zeros(0, np.uint64)] + [np.fromfile(k, dtype=np.uint64) for k, _ in paths])
-        docs = np.concatenate([np.zeros(0, np.uint32)] + [np.fromfile(d, dtype=np.uint32) for _, d in paths])
-        for k, d in paths:
-            k.unlink()
-            d.unlink()
-        self.keys, docs, new_key = _sort_pairs(keys, docs)
+        (`<bucket>.k`, uint64), docs (`<bucket>.d`, uint32) and phases (`<bucket>.m`, a byte),
+        pair by pair in any order; each file is removed once read."""
+        paths = [[spill / f"{bucket}.{x}" for x in "kdm"] for spill in spills]
+        keys, docs, masks = (np.concatenate([np.zeros(0, t)] + [np.fromfile(f[i], dtype=t) for f in paths])
+                             for i, t in enumerate((np.uint64, np.uint32, np.uint8)))
+        for files in paths:
+            for f in files:
+                f.unlink()
+        self.keys, docs, masks, new_key = _sort_pairs(keys, docs, masks)
         del keys
         n = len(docs)
         heads = np.flatnonzero(new_key)
@@ -149,6 +148,8 @@ class Bucket:
         # the other entries, in key order (list file numbers follow it)
         data_bytes = data.tobytes()
         self.files: list[bytes] = []
+        # list file -> the phases of its 4-grams' lists: [(offset in the file, df, phases), ...]
+        phases: dict[int, list[tuple[int, int, bytes]]] = {}
         other: list[bytes] = []
         pack, pack_file = bytearray(), -1
         o_idx = np.flatnonzero(~simple)
@@ -171,6 +172,8 @@ class Bucket:
                 enc.varint(len(self.files) + 1, entry)
                 entry.append(0)
                 enc.varint(len(body), entry)
+                if masks[start]:
+                    phases[len(self.files)] = [(0, d, masks[start:start + d].tobytes())]
                 self.files.append(body)
             else:
                 if pack_file >= 0 and len(pack) + len(body) > PACK_BYTES:
@@ -182,11 +185,14 @@ class Bucket:
                 enc.varint(pack_file + 1, entry)
                 enc.varint(len(pack), entry)
                 enc.varint(len(body), entry)
+                if masks[start]:
+                    phases.setdefault(pack_file, []).append((len(pack), d, masks[start:start + d].tobytes()))
                 pack += body
             lengths[i] = len(entry)
             other.append(bytes(entry))
         if pack_file >= 0:
             self.files[pack_file] = bytes(pack)
+        self.phase_files = {f: enc.phase_file(lists) for f, lists in phases.items()}
 
         # all entries in one buffer: the simple ones, then the others; where each one starts
         self._buffer = np.concatenate((simple_buf, np.frombuffer(b"".join(other), dtype=np.uint8)))

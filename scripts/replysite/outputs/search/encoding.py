@@ -15,6 +15,12 @@ A dictionary shard `d/<s>.bin` holds the keys whose `h1 % shards == s`:
         where: 0 → the list follows (length, bytes); f > 0 → in `l/<s % buckets>/<f-1>.bin`
         (offset, length)
 
+A phase file `m/<bucket>/<n>.bin` holds the phases (`textnorm.gram_phases`) of the Chinese 4-grams
+whose lists are in `l/<bucket>/<n>.bin`:
+
+    n, then n × (offset of the list in the list file, df), then for each of these lists in
+    turn df bytes, the key's phases in each reply of its list, in list order
+
 A text file `r/<doc // 100>/<doc>.bin` is JSON: u (URL), t (title), n (unit), d (date), c (category),
 k (kind), x (the text) and f (where the traditional → simplified table changes a character of
 `t + "\n" + x`: [UTF-16 position, character], absent when nowhere), as raw deflate against the
@@ -73,6 +79,31 @@ def bitmap_list(docs: np.ndarray) -> bytes:
     varint(first, head)
     varint(nbytes, head)
     return bytes(head) + np.packbits(bits, bitorder="little").tobytes()
+
+
+def phase_file(lists: list[tuple[int, int, bytes]]) -> bytes:
+    """The phase file of a list file's 4-grams: (offset of the list, df, phases) of each."""
+    head = bytearray()
+    varint(len(lists), head)
+    for at, df, _ in lists:
+        varint(at, head)
+        varint(df, head)
+    return bytes(head) + b"".join(m for _, _, m in lists)
+
+
+def read_phase_file(data: bytes) -> dict[int, bytes]:
+    """offset of a list in the list file -> its phases (the reverse of `phase_file`)."""
+    n, at = read_varint(data, 0)
+    heads = []
+    for _ in range(n):
+        offset, at = read_varint(data, at)
+        df, at = read_varint(data, at)
+        heads.append((offset, df))
+    out = {}
+    for offset, df in heads:
+        out[offset] = data[at:at + df]
+        at += df
+    return out
 
 
 def read_varint(data: bytes, at: int) -> tuple[int, int]:

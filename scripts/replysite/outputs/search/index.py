@@ -8,6 +8,9 @@ Layout under `out_dir` (read by `assets/search/search.js`; byte layouts in `enco
 - `d/<s>.bin`: dictionary shards: for each key (`textnorm.doc_keys`, and one per topic) its
   document frequency and its list, inline when short;
 - `l/<bucket>/<n>.bin`: the longer lists, several small ones to a file;
+- `m/<bucket>/<n>.bin`: the phases of the Chinese 4-grams whose lists are in `l/<bucket>/<n>.bin`
+  (where each one stands in each reply, modulo 8: `textnorm.gram_phases`); the client reads them
+  only for a long phrase whose lists leave more candidates than it would check;
 - `r/<doc // 100>/<doc>.bin`: a reply's title, whole text and what a result shows; the client reads
   it to verify candidates and to cut the excerpt. Raw deflate against the preset dictionary
   `dict.bin` (`text_dictionary.py`), not gzip like the other files;
@@ -21,7 +24,7 @@ that grows with years × units, not with replies. Topics are lists like any key.
 
 Nothing is held for the whole archive but the records' metadata: texts are read a batch at a
 time, their (key, doc) pairs go to the spill files of their bucket of keys (`h1 % BUCKETS`: one
-file of keys, one of docs), and each bucket is then sorted and written on its own, so memory
+file of keys, one of docs, one of phases), and each bucket is then sorted and written on its own, so memory
 stays flat as the archive grows.
 
 With `workers=2` (what `default_workers` gives a large archive on a machine of two cores or
@@ -55,7 +58,7 @@ from .keys import FoldTable, NormTable, batch_fold_patches, batch_pairs
 from .records import SearchRecord
 from .textnorm import FOLD, MAX_WEAK, TOPIC_PREFIX, folded_chars, key_hash
 
-FORMAT = 4
+FORMAT = 5
 CATEGORY_NAMES = ("A", "B", "C", "D")
 DOC_TYPES = ("答复", "再次答复", "会办意见", "建议原文", "办理进展")  # schema.DOC_TYPES, in its order
 RUN = 6  # numbers per run in meta.json: its length, then year, unit, kind, category, document type
@@ -190,28 +193,31 @@ def _spill(docs: Sequence[SearchRecord], first_doc: int, text_of: Callable[[Sear
     texts_out = _Writer(out_dir)
     spill.mkdir()
     topic_key = {t: np.uint64((lambda h: h[0] << 32 | h[1])(key_hash(TOPIC_PREFIX + t))) for t in topic_ids}
-    files = [(open(spill / f"{b}.k", "wb"), open(spill / f"{b}.d", "wb")) for b in range(BUCKETS)]
+    files = [tuple(open(spill / f"{b}.{x}", "wb") for x in "kdm") for b in range(BUCKETS)]
     table, fold = NormTable(), FoldTable()
     try:
         for first, recs, texts in _batches(docs, first_doc, text_of):
             whole = [f"{r.title}\n{t}" for r, t in zip(recs, texts)]
-            keys, local = batch_pairs(whole, table)
+            keys, local, masks = batch_pairs(whole, table)
             topics = [(topic_key[t], i) for i, r in enumerate(recs) for t in r.topic_ids]
             if topics:
                 keys = np.concatenate((keys, np.array([k for k, _ in topics], dtype=np.uint64)))
                 local = np.concatenate((local, np.array([i for _, i in topics], dtype=np.int32)))
+                masks = np.concatenate((masks, np.zeros(len(topics), np.uint8)))
             bucket = ((keys >> np.uint64(32)) & np.uint64(BUCKETS - 1)).astype(np.uint8)
             order = np.argsort(bucket, kind="stable")  # a radix sort of bytes
             counts = np.bincount(bucket, minlength=BUCKETS)
             keys = keys[order]
             local = local[order].astype(np.uint32) + np.uint32(first)
+            masks = masks[order]
             del order, bucket
             at = 0
-            for (k_file, d_file), n in zip(files, counts.tolist()):
+            for (k_file, d_file, m_file), n in zip(files, counts.tolist()):
                 keys[at:at + n].tofile(k_file)
                 local[at:at + n].tofile(d_file)
+                masks[at:at + n].tofile(m_file)
                 at += n
-            del keys, local
+            del keys, local, masks
             for doc, r, t, patches in zip(range(first, first + len(recs)), recs, texts,
                                           batch_fold_patches(whole, fold)):
                 payload = {"u": r.url, "t": r.title, "n": r.unit, "d": r.date, "c": r.category or "",
@@ -240,6 +246,8 @@ def _write_buckets(spills: list[Path], buckets: Sequence[int], shards: int, out_
         list_files += len(bucket.files)
         for i, data in enumerate(bucket.files):
             w.write(f"l/{b}/{i}.bin", enc.gz(data))
+        for i, data in bucket.phase_files.items():
+            w.write(f"m/{b}/{i}.bin", enc.gz(data))
         for s, count, entries in bucket.shards(b, shards):
             head = bytearray()
             enc.varint(count, head)
@@ -289,7 +297,7 @@ def build_index(records: Sequence[SearchRecord], out_dir: Path, *, root: str = "
     docs = ordered(records)
     labels, runs, topic_ids = _facets(docs)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for old in ("g", "t", "r", "p", "d", "l"):  # g/, t/, p/: earlier formats
+    for old in ("g", "t", "r", "p", "d", "l", "m"):  # g/, t/, p/: earlier formats
         shutil.rmtree(out_dir / old, ignore_errors=True)
     for old in ("facets.bin",):
         (out_dir / old).unlink(missing_ok=True)

@@ -1,4 +1,5 @@
-"""Every (key, reply) pair of a batch of texts, with numpy: `textnorm.doc_keys` on whole arrays.
+"""Every (key, reply) pair of a batch of texts, with numpy: `textnorm.doc_keys` on whole arrays,
+and for each Chinese 4-gram where it stands in the reply (`textnorm.gram_phases`).
 
 A key is known by its 64-bit hash `h1 << 32 | h2` (`textnorm.key_hash`); the texts of a batch are
 joined by spaces and hashed position by position, so a batch of a few thousand replies takes
@@ -78,27 +79,34 @@ def _hash(h1: np.ndarray, h2: np.ndarray) -> np.ndarray:
 LOW52 = np.uint64((1 << 52) - 1)
 
 
-def _unique_per_doc(h1: np.ndarray, h2: np.ndarray, doc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct (key, doc) pairs, sorted by doc. Pairs are told apart by the doc and 52 bits
-    of the key's 64: two keys of one reply that agree on those 52 bits (about one reply in 10^10)
-    would keep only one of them."""
+def _unique_per_doc(h1: np.ndarray, h2: np.ndarray, doc: np.ndarray, phase: np.ndarray | None = None
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """The distinct (key, doc) pairs, sorted by doc, and with `phase` (each occurrence's position
+    modulo 8) the phases of each pair as a byte: bit p set when the key stands at a position
+    ≡ p (mod 8). Pairs are told apart by the doc and 52 bits of the key's 64: two keys of one
+    reply that agree on those 52 bits (about one reply in 10^10) would keep only one of them."""
     code = (doc.astype(np.uint64) << np.uint64(52)) | (((h1.astype(np.uint64) << np.uint64(32)) | h2) & LOW52)
     order = np.argsort(code)
     code = code[order]
     first = np.ones(len(code), dtype=bool)
     np.not_equal(code[1:], code[:-1], out=first[1:])
+    masks = None
+    if phase is not None:
+        bits = np.left_shift(np.uint8(1), phase[order].astype(np.uint8))
+        masks = np.bitwise_or.reduceat(bits, np.flatnonzero(first)) if len(bits) else bits
     order = order[first]
-    return _hash(h1[order], h2[order]), doc[order]
+    return _hash(h1[order], h2[order]), doc[order], masks
 
 
-def batch_pairs(texts: Sequence[str], table: NormTable) -> tuple[np.ndarray, np.ndarray]:
-    """Unique (key hash, i) pairs of texts[i] (in no particular order); the key hashes as uint64."""
+def batch_pairs(texts: Sequence[str], table: NormTable) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Unique (key hash, i) pairs of texts[i] (in no particular order), the key hashes as uint64,
+    and each pair's phases (`textnorm.gram_phases`; 0 for a key that is not a Chinese 4-gram)."""
     if len(texts) >= 1 << 12:
         raise ValueError("at most 4,095 texts in a batch")
     cp32 = normalized_codes(texts, table)
     m = len(cp32)
     if m == 0:
-        return np.zeros(0, np.uint64), np.zeros(0, np.int32)
+        return np.zeros(0, np.uint64), np.zeros(0, np.int32), np.zeros(0, np.uint8)
     lens = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
     doc = np.repeat(np.arange(len(texts), dtype=np.int32), lens + 1)[:m]
     cp = cp32.astype(np.uint64)
@@ -130,13 +138,16 @@ def batch_pairs(texts: Sequence[str], table: NormTable) -> tuple[np.ndarray, np.
             h2 = _step(h2, c, P2)
         return h1, h2
 
-    # CJK 4-grams
+    # CJK 4-grams, with their phases
+    phases = None
     if m >= 4:
         four = np.flatnonzero(cjk[:-3] & cjk[1:-2] & cjk[2:-1] & cjk[3:])
         h1, h2 = prefix(four, 4)
-        k, d = _unique_per_doc(h1, h2, doc[four])
+        starts = np.cumsum(lens + 1) - (lens + 1)  # where each text starts in the joined codes
+        k, d, m4 = _unique_per_doc(h1, h2, doc[four], (four - starts[doc[four]]) & 7)
         keys.append(k)
         docs.append(d)
+        phases = m4
     # weak runs: substrings, with the CJK character before and/or after the run
     idx = np.flatnonzero(~space[:-1] & weak[1:])
     h1, h2 = prefix(idx, 2)
@@ -157,10 +168,13 @@ def batch_pairs(texts: Sequence[str], table: NormTable) -> tuple[np.ndarray, np.
         w2.append(h2[end])
         wd.append(doc[idx[end]])
     if w1:
-        k, d = _unique_per_doc(np.concatenate(w1), np.concatenate(w2), np.concatenate(wd))
+        k, d, _ = _unique_per_doc(np.concatenate(w1), np.concatenate(w2), np.concatenate(wd))
         keys.append(k)
         docs.append(d)
-    return np.concatenate(keys), np.concatenate(docs)
+    masks = [np.zeros(len(k), np.uint8) for k in keys]
+    if phases is not None:
+        masks[2] = phases
+    return np.concatenate(keys), np.concatenate(docs), np.concatenate(masks)
 
 
 class FoldTable:

@@ -199,6 +199,19 @@ def doc_keys(text: str) -> set[str]:
     return out
 
 
+def gram_phases(text: str) -> dict[str, int]:
+    """For every Chinese 4-gram of a normalised text, where it stands modulo 8, as a byte (bit p:
+    at a position ≡ p (mod 8), in code points). A phrase at position s holds its 4-gram at offset
+    o at s + o, so a reply in which no s fits every 4-gram of the phrase cannot contain it: the
+    search page drops such candidates of a long phrase without reading their texts."""
+    out: dict[str, int] = {}
+    for i in range(len(text) - 3):
+        g = text[i:i + 4]
+        if all(map(is_cjk, g)):
+            out[g] = out.get(g, 0) | 1 << (i & 7)
+    return out
+
+
 # ---- hashes: a key is known by 64 bits, (h1, h2); the dictionary shard is h1 % shards ----------
 
 H1, P1 = 0x811C9DC5, 0x01000193  # FNV-1a
