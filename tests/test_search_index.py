@@ -7,7 +7,7 @@ import json
 import os
 import shutil
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 from urllib.parse import quote
 
 import pytest
@@ -228,19 +228,19 @@ def test_every_key_finds_exactly_its_replies(monkeypatch: pytest.MonkeyPatch, tm
                                    for i in range(300)]
     build_index(records, tmp_path)
     docs = [normalize(f"{r.title}\n{r.text}") for r in ordered(records)]
-    from replysite.outputs.search.textnorm import doc_keys, gram_phases
+    from replysite.outputs.search.textnorm import doc_keys, key_phases
     keys = sorted({k for d in docs[:20] + docs[-5:] for k in doc_keys(d)})
     for key in keys[::7] + ["营商", "营", "营商环境", "养老", "87.11%", "〔2019〕12号", "第55号"]:
         assert lookup(tmp_path, key) == [i for i, d in enumerate(docs) if key in doc_keys(d)], key
     assert lookup(tmp_path, "量子计算") is None
     # every 4-gram kept in a list file has its phases: where it stands in each reply, modulo 8
-    grams = sorted({g for d in docs for g in gram_phases(d)})
+    grams = sorted({g for d in docs for g in key_phases(d)})
     checked = 0
     for g in grams[::5] + ["营商环境"]:
         got = phases_of(tmp_path, g)
         if got is not None:
             checked += 1
-            assert list(got) == [gram_phases(docs[i])[g] for i in lookup(tmp_path, g)], g
+            assert list(got) == [key_phases(docs[i])[g] for i in lookup(tmp_path, g)], g
     assert checked == (len(grams[::5]) + 1 if inline == 0 else 0) if inline in (0, 10_000) else checked >= 1
     assert lookup(tmp_path, "\x01wenhua") == [i for i, r in enumerate(ordered(records)) if "wenhua" in r.topic_ids]
 
@@ -529,30 +529,37 @@ def test_candidates_are_verified_and_counts_estimated_with_their_label(browser: 
         context.close()
 
 
-def test_a_long_phrase_drops_candidates_by_phases(monkeypatch: pytest.MonkeyPatch, browser: Browser,
-                                                   tmp_path: Path) -> None:
-    """A reply holding every 4-gram of a phrase, but not in one piece, is refuted by the phases of
-    the 4-grams (where each stands, modulo 8) without its text being read; one whose pieces happen
+def _phrase_site(phrase: str, decoy: Callable[[int], str]) -> list[SearchRecord]:
+    records = [rec(f"true-{i}", f"关于第{i}项真的建议", f"今年{phrase}。", date=f"2024-03-{1 + i % 28:02d}")
+               for i in range(30)]
+    return records + [rec(f"decoy-{i}", f"关于第{i}项假的建议", decoy(i), date=f"2024-04-{1 + i % 28:02d}")
+                      for i in range(120)]
+
+
+@pytest.mark.parametrize("phrase, decoy", [
+    # the two halves apart by 1 to 8 characters: only a gap of 5 (4 filler characters) keeps the
+    # phrase's phases (示范点建 at 8 + 4 from 河道清淤 instead of 4)
+    ("河道清淤示范点建成", lambda i: "河道清淤示范点，" + "某" * (i % 8) + "示范点建成。"),
+    # the phrase with another number, and 点2个 further on: only 2 filler characters put it 8 on
+    ("建成清淤示范点2个", lambda i: "建成清淤示范点3个，" + "某" * (i % 8) + "示范点2个。"),
+])
+def test_a_long_phrase_drops_candidates_by_phases(monkeypatch: pytest.MonkeyPatch, browser: Browser, tmp_path: Path,
+                                                   phrase: str, decoy: Callable[[int], str]) -> None:
+    """A reply holding every key of a phrase, but not in one piece, is refuted by the phases of
+    the keys (where each stands, modulo 8) without its text being read; one whose pieces happen
     to stand 8 apart passes that test and is refuted by its text."""
     from replysite.outputs.search import dictionary
 
     monkeypatch.setattr(dictionary, "INLINE", 0)  # the lists in list files, as in a large archive
-    phrase = "河道清淤示范点建成"
-    records = [rec(f"true-{i}", f"关于第{i}项真的建议", f"今年{phrase}两处。", date=f"2024-03-{1 + i % 28:02d}")
-               for i in range(30)]
-    # the two halves apart by 1 to 8 characters: only a gap of 5 (4 filler characters) keeps the
-    # phrase's phases (示范点建 8 + 4 from 河道清淤 instead of 4)
-    records += [rec(f"decoy-{i}", f"关于第{i}项假的建议", "河道清淤示范点，" + "某" * (i % 8) + "示范点建成。",
-                    date=f"2024-04-{1 + i % 28:02d}") for i in range(120)]
-    with serve(search_site(tmp_path, records)) as base:
+    with serve(search_site(tmp_path, _phrase_site(phrase, decoy))) as base:
         context = browser.new_context()
         page = context.new_page()
         asked: list[str] = []
         page.on("request", lambda r: asked.append(r.url))
         open_search(page, base, "?q=" + quote(phrase))
         last = page.evaluate("window.replySearch.last")
-        # 30 true and the 15 decoys with 4 filler characters are left of 150 candidates; all
-        # 45 are checked in the first round, so the count is exact
+        # 30 true and the 15 decoys with the unlucky filler are left of 150 candidates; all 45
+        # are checked in the first round (the decoys come first), so the count is exact
         assert last["exact"] and last["total"] == 30 and last["checked"] == 45
         assert status(page) == f"共 30 件答复包含“{phrase}”，显示前 10 件"
         assert all(t.endswith("真的建议") for t in titles(page)) and len(titles(page)) == 10
@@ -564,7 +571,7 @@ def test_a_long_phrase_drops_candidates_by_phases(monkeypatch: pytest.MonkeyPatc
         assert sorted(titles(page)) == sorted(f"关于第{i}项真的建议" for i in range(30))
         # a phrase of one key reads no phases; nor one whose lists leave few candidates
         asked.clear()
-        open_search(page, base, "?q=" + quote("示范点建"))
+        open_search(page, base, "?q=" + quote(phrase[:4]))
         assert page.evaluate("window.replySearch.last")["total"] == 150
         open_search(page, base, "?q=" + quote("第1项真的建议"))
         assert titles(page) == ["关于第1项真的建议"]

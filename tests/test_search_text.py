@@ -17,7 +17,7 @@ from replysite.archive.line_breaks import join_cjk_lines
 from replysite.local_http import serve
 from replysite.outputs.search import build_index
 from replysite.outputs.search.keys import NormTable, batch_pairs
-from replysite.outputs.search.textnorm import (FOLD, doc_keys, fold_patches, gram_phases, key_hash, normalize, query_terms,
+from replysite.outputs.search.textnorm import (FOLD, doc_keys, fold_patches, key_phases, key_hash, normalize, query_terms,
                                                term_keys)
 
 from browser import chromium
@@ -106,7 +106,7 @@ def test_numpy_keys_are_doc_keys() -> None:
     # each Chinese 4-gram's phases: where it stands in its text, modulo 8; 0 for other keys
     phases = {}
     for i, t in enumerate(texts):
-        for g, m in gram_phases(normalize(t)).items():
+        for g, m in key_phases(normalize(t)).items():
             h = key_hash(g)
             phases[(h[0] << 32 | h[1], i)] = m
     assert sum(1 for m in phases.values() if m & (m - 1)) >= 4  # some stand at several phases

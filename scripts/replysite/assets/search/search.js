@@ -9,9 +9,9 @@
   var MORE_LIST_BYTES = 16384; // per term, further lists narrowing the candidates (a text is ~4 KB)
   var PACK_BYTES = 2048; // a list in a shared file costs that file (dictionary.py PACK_BYTES)
   var CHECKS = 40; // texts fetched beyond the shown results, per step, to find verified matches
-  // A long phrase whose lists leave more than PHASE_FROM candidates: the phases of its rarest
-  // 4-grams (where each stands in each reply, modulo 8) drop those that cannot hold it in one piece
-  var PHASE_FROM = 2 * PAGE, PHASE_KEYS = 6, PHASE_BYTES = 40000;
+  // A long phrase whose lists leave more than PHASE_FROM candidates: the phases of some of its keys
+  // (where each stands in each reply, modulo 8) drop those that cannot hold it in one piece
+  var PHASE_FROM = 2 * PAGE, PHASE_KEYS = 8, PHASE_BYTES = 100000;
   var FACETS = [["year", "年度", "全部年度"], ["unit", "承办单位", "全部单位"], ["topic", "主题", "全部主题"],
     ["category", "办理类别", "全部类别"], ["kind", "类型", "建议和提案"], ["doc_type", "文件类型", "全部文件"]];
   // Loaded from the page's head (async, data-index on the script: the index is read while the page
@@ -267,29 +267,43 @@
       return at && at[1] === e.df ? b.subarray(at[0], at[0] + at[1]) : null;
     }).catch(function () { return null; });
   }
-  function gramOffsets(term) { // each Chinese 4-gram of a term -> where it first stands in it
-    var cs = Array.from(term), out = new Map();
-    for (var i = 0; i + 4 <= cs.length; i++) {
-      var g = cs.slice(i, i + 4);
-      if (g.every(isCjk) && !out.has(g.join(""))) out.set(g.join(""), i);
+  // where a key with phases (a Chinese 4-gram, or a key with a digit, letter, bracket…) first
+  // stands in a term, in characters; -1 for the others
+  function keyOffset(term, key) {
+    var ks = Array.from(key), cs = Array.from(term);
+    if (ks.length < 3 || (ks.length < 4 && ks.every(isCjk)) || (ks.length > 4 && ks.every(isCjk))) return -1;
+    for (var i = 0; i + ks.length <= cs.length; i++) {
+      if (ks.every(function (c, j) { return cs[i + j] === c; })) return i;
     }
-    return out;
+    return -1;
   }
   // The candidates in which every long term can stand in one piece: a term at position s holds
-  // its 4-gram at offset o at s + o, so some s must agree with the phases of all its 4-grams.
-  // `chosen`: {e, key, term, docs} of each list read.
-  function narrow(cands, terms, chosen) {
+  // its key at offset o at s + o, so some s must agree with the phases of all its keys. `keys`:
+  // {e, key, term, docs (when its list was read)} of every key looked up. Per term, the rarest
+  // keys that cover a character of the term no cheaper key covers, within PHASE_BYTES: a reply
+  // differing from the term anywhere they cover is dropped (示范点3个 for 示范点2个, 望湖街道 for
+  // 新华街道), and the lists read for them narrow the candidates too.
+  function narrow(cands, terms, keys) {
     var jobs = terms.map(function (term, t) {
-      var offs = gramOffsets(term), pick = [], cost = 0;
-      chosen.filter(function (c) { return c.term === t && !c.e.list && offs.has(c.key); })
-        .sort(function (a, b) { return a.e.df - b.e.df; }).forEach(function (c) {
-          var k = Math.max(c.e.df, PACK_BYTES);
-          if (pick.length < PHASE_KEYS && cost + k <= PHASE_BYTES) { pick.push(c); cost += k; }
-        });
-      if (new Set(pick.map(function (c) { return offs.get(c.key) % 8; })).size < 2) return null;
-      return Promise.all(pick.map(function (c) { return phases(c.e); })).then(function (ms) {
-        return { pick: pick, ms: ms, offs: offs };
+      var pick = [], cost = 0, offs = new Map(), covered = new Uint8Array(Array.from(term).length);
+      keys.filter(function (c) {
+        if (c.term !== t || c.e.list) return false;
+        offs.set(c, keyOffset(term, c.key));
+        return offs.get(c) >= 0;
+      }).sort(function (a, b) { return a.e.df - b.e.df; }).forEach(function (c) {
+        var o = offs.get(c), n = Array.from(c.key).length, fresh = false;
+        for (var j = o; j < o + n; j++) if (!covered[j]) fresh = true;
+        var k = Math.max(c.e.df, PACK_BYTES) + (c.docs ? 0 : Math.max(c.e.len, PACK_BYTES));
+        if (fresh && pick.length < PHASE_KEYS && cost + k <= PHASE_BYTES) {
+          pick.push(c);
+          cost += k;
+          covered.fill(1, o, o + n);
+        }
       });
+      if (new Set(pick.map(function (c) { return offs.get(c) % 8; })).size < 2) return null;
+      return Promise.all(pick.map(function (c) {
+        return Promise.all([phases(c.e), c.docs || list(c.e)]).then(function (x) { c.docs = x[1]; return x[0]; });
+      })).then(function (ms) { return { pick: pick, ms: ms, offs: offs }; });
     });
     return Promise.all(jobs).then(function (rs) {
       var keep = new Uint8Array(cands.length).fill(1), acc = new Uint8Array(cands.length);
@@ -297,11 +311,12 @@
         if (!r) return;
         acc.fill(255);
         r.pick.forEach(function (c, j) {
-          var m = r.ms[j], o = r.offs.get(c.key) % 8, docs = c.docs, k = 0;
+          var m = r.ms[j], o = r.offs.get(c) % 8, docs = c.docs, k = 0;
           if (!m) return;
           for (var i = 0; i < cands.length; i++) {
-            while (docs[k] < cands[i]) k++; // every candidate is in the list
-            acc[i] &= ((m[k] >> o) | (m[k] << (8 - o))) & 255;
+            while (k < docs.length && docs[k] < cands[i]) k++;
+            if (docs[k] === cands[i]) acc[i] &= ((m[k] >> o) | (m[k] << (8 - o))) & 255;
+            else acc[i] = 0; // not in this key's list: cannot hold the term
           }
         });
         for (var i = 0; i < cands.length; i++) if (!acc[i]) keep[i] = 0;
@@ -529,12 +544,13 @@
         if (entries.some(function (es) { return es.some(function (e) { return !e; }); })) {
           return { terms: terms, candidates: new Int32Array(0), exact: true };
         }
-        var chosen = [];
+        var chosen = [], all = [];
         entries.forEach(function (es, t) {
           var more = MORE_LIST_BYTES;
           es.map(function (e, i) { return { e: e, key: looked[t][i], term: t }; })
             .sort(function (a, b) { return a.e.df - b.e.df; }).forEach(function (c, i) {
               var cost = c.e.list ? 0 : Math.max(c.e.len, PACK_BYTES);
+              all.push(c);
               if (i < MAX_KEYS) chosen.push(c);
               else if (cost <= more) { chosen.push(c); more -= cost; }
             });
@@ -543,7 +559,7 @@
           var exact = info.every(function (t) { return t.exact; }), cands = intersect(lists.slice());
           lists.forEach(function (l, i) { chosen[i].docs = l; });
           var done = function (c) { return { terms: terms, candidates: c, exact: exact }; };
-          return exact || cands.length <= PHASE_FROM ? done(cands) : narrow(cands, terms, chosen).then(done);
+          return exact || cands.length <= PHASE_FROM ? done(cands) : narrow(cands, terms, all).then(done);
         });
       });
     });

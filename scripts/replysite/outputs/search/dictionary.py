@@ -148,7 +148,7 @@ class Bucket:
         # the other entries, in key order (list file numbers follow it)
         data_bytes = data.tobytes()
         self.files: list[bytes] = []
-        # list file -> the phases of its 4-grams' lists: [(offset in the file, df, phases), ...]
+        # list file -> the phases of its 4-grams' and run keys' lists: [(offset in the file, df, phases), ...]
         phases: dict[int, list[tuple[int, int, bytes]]] = {}
         other: list[bytes] = []
         pack, pack_file = bytearray(), -1

@@ -15,8 +15,8 @@ A dictionary shard `d/<s>.bin` holds the keys whose `h1 % shards == s`:
         where: 0 → the list follows (length, bytes); f > 0 → in `l/<s % buckets>/<f-1>.bin`
         (offset, length)
 
-A phase file `m/<bucket>/<n>.bin` holds the phases (`textnorm.gram_phases`) of the Chinese 4-grams
-whose lists are in `l/<bucket>/<n>.bin`:
+A phase file `m/<bucket>/<n>.bin` holds the phases (`textnorm.key_phases`) of the Chinese 4-grams
+and run keys whose lists are in `l/<bucket>/<n>.bin`:
 
     n, then n × (offset of the list in the list file, df), then for each of these lists in
     turn df bytes, the key's phases in each reply of its list, in list order
@@ -82,7 +82,7 @@ def bitmap_list(docs: np.ndarray) -> bytes:
 
 
 def phase_file(lists: list[tuple[int, int, bytes]]) -> bytes:
-    """The phase file of a list file's 4-grams: (offset of the list, df, phases) of each."""
+    """The phase file of a list file's 4-grams and run keys: (offset of the list, df, phases) of each."""
     head = bytearray()
     varint(len(lists), head)
     for at, df, _ in lists:

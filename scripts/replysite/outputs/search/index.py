@@ -8,9 +8,9 @@ Layout under `out_dir` (read by `assets/search/search.js`; byte layouts in `enco
 - `d/<s>.bin`: dictionary shards: for each key (`textnorm.doc_keys`, and one per topic) its
   document frequency and its list, inline when short;
 - `l/<bucket>/<n>.bin`: the longer lists, several small ones to a file;
-- `m/<bucket>/<n>.bin`: the phases of the Chinese 4-grams whose lists are in `l/<bucket>/<n>.bin`
-  (where each one stands in each reply, modulo 8: `textnorm.gram_phases`); the client reads them
-  only for a long phrase whose lists leave more candidates than it would check;
+- `m/<bucket>/<n>.bin`: the phases of the Chinese 4-grams and run keys whose lists are in
+  `l/<bucket>/<n>.bin` (where each one stands in each reply, modulo 8: `textnorm.key_phases`);
+  the client reads them only for a long phrase whose lists leave more candidates than it checks;
 - `r/<doc // 100>/<doc>.bin`: a reply's title, whole text and what a result shows; the client reads
   it to verify candidates and to cut the excerpt. Raw deflate against the preset dictionary
   `dict.bin` (`text_dictionary.py`), not gzip like the other files;

@@ -1,5 +1,5 @@
 """Every (key, reply) pair of a batch of texts, with numpy: `textnorm.doc_keys` on whole arrays,
-and for each Chinese 4-gram where it stands in the reply (`textnorm.gram_phases`).
+and for each Chinese 4-gram and run key where it stands in the reply (`textnorm.key_phases`).
 
 A key is known by its 64-bit hash `h1 << 32 | h2` (`textnorm.key_hash`); the texts of a batch are
 joined by spaces and hashed position by position, so a batch of a few thousand replies takes
@@ -100,7 +100,7 @@ def _unique_per_doc(h1: np.ndarray, h2: np.ndarray, doc: np.ndarray, phase: np.n
 
 def batch_pairs(texts: Sequence[str], table: NormTable) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Unique (key hash, i) pairs of texts[i] (in no particular order), the key hashes as uint64,
-    and each pair's phases (`textnorm.gram_phases`; 0 for a key that is not a Chinese 4-gram)."""
+    and each pair's phases (`textnorm.key_phases`; 0 for characters and pairs)."""
     if len(texts) >= 1 << 12:
         raise ValueError("at most 4,095 texts in a batch")
     cp32 = normalized_codes(texts, table)
@@ -116,6 +116,7 @@ def batch_pairs(texts: Sequence[str], table: NormTable) -> tuple[np.ndarray, np.
     keys: list[np.ndarray] = []
     docs: list[np.ndarray] = []
     d64 = doc.astype(np.uint64)
+    starts = np.cumsum(lens + 1) - (lens + 1)  # where each text starts in the joined codes
     # characters and pairs: told apart exactly by their code points, hashed once per reply
     one = _sorted_unique((d64[~space] << np.uint64(21)) | cp[~space])
     c1 = (one & np.uint64(0x1FFFFF)).astype(np.uint32)
@@ -138,21 +139,20 @@ def batch_pairs(texts: Sequence[str], table: NormTable) -> tuple[np.ndarray, np.
             h2 = _step(h2, c, P2)
         return h1, h2
 
+    masks = [np.zeros(len(k), np.uint8) for k in keys]
     # CJK 4-grams, with their phases
-    phases = None
     if m >= 4:
         four = np.flatnonzero(cjk[:-3] & cjk[1:-2] & cjk[2:-1] & cjk[3:])
         h1, h2 = prefix(four, 4)
-        starts = np.cumsum(lens + 1) - (lens + 1)  # where each text starts in the joined codes
         k, d, m4 = _unique_per_doc(h1, h2, doc[four], (four - starts[doc[four]]) & 7)
         keys.append(k)
         docs.append(d)
-        phases = m4
-    # weak runs: substrings, with the CJK character before and/or after the run
+        masks.append(m4)
+    # weak runs: substrings, with the CJK character before and/or after the run, with their phases
     idx = np.flatnonzero(~space[:-1] & weak[1:])
     h1, h2 = prefix(idx, 2)
     lead = cjk[idx].astype(np.int64)
-    w1, w2, wd = [], [], []
+    w1, w2, wd, wp = [], [], [], []
     for k in range(3, MAX_WEAK + 3):
         last = idx + k - 1
         ok = last < m
@@ -167,13 +167,14 @@ def batch_pairs(texts: Sequence[str], table: NormTable) -> tuple[np.ndarray, np.
         w1.append(h1[end])
         w2.append(h2[end])
         wd.append(doc[idx[end]])
+        wp.append(idx[end])
     if w1:
-        k, d, _ = _unique_per_doc(np.concatenate(w1), np.concatenate(w2), np.concatenate(wd))
+        wd_all = np.concatenate(wd)
+        k, d, mw = _unique_per_doc(np.concatenate(w1), np.concatenate(w2), wd_all,
+                                   (np.concatenate(wp) - starts[wd_all]) & 7)
         keys.append(k)
         docs.append(d)
-    masks = [np.zeros(len(k), np.uint8) for k in keys]
-    if phases is not None:
-        masks[2] = phases
+        masks.append(mw)
     return np.concatenate(keys), np.concatenate(docs), np.concatenate(masks)
 
 

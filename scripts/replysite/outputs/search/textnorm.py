@@ -199,16 +199,28 @@ def doc_keys(text: str) -> set[str]:
     return out
 
 
-def gram_phases(text: str) -> dict[str, int]:
-    """For every Chinese 4-gram of a normalised text, where it stands modulo 8, as a byte (bit p:
-    at a position ≡ p (mod 8), in code points). A phrase at position s holds its 4-gram at offset
-    o at s + o, so a reply in which no s fits every 4-gram of the phrase cannot contain it: the
-    search page drops such candidates of a long phrase without reading their texts."""
+def key_phases(text: str) -> dict[str, int]:
+    """For every Chinese 4-gram and every run key (digits, letters, brackets… with the Chinese
+    character before and/or after, as `doc_keys` makes them) of a normalised text, where it starts
+    modulo 8, as a byte (bit p: at a position ≡ p (mod 8), in code points). A phrase at position s
+    holds its key at offset o at s + o, so a reply in which no s fits every key of the phrase cannot
+    contain it: the search page drops such candidates of a long phrase without reading their texts."""
     out: dict[str, int] = {}
-    for i in range(len(text) - 3):
-        g = text[i:i + 4]
-        if all(map(is_cjk, g)):
-            out[g] = out.get(g, 0) | 1 << (i & 7)
+    at = 0
+    for token in text.split(" "):
+        cjk = [is_cjk(c) for c in token]
+        n = len(token)
+        for i in range(n):
+            bit = 1 << ((at + i) & 7)
+            if i + 3 < n and all(cjk[i:i + 4]):
+                out[token[i:i + 4]] = out.get(token[i:i + 4], 0) | bit
+            for k in range(3, MAX_WEAK + 3):
+                j = i + k - 1
+                if j >= n or cjk[j - 1]:
+                    break
+                if k - cjk[i] - cjk[j] <= MAX_WEAK:
+                    out[token[i:j + 1]] = out.get(token[i:j + 1], 0) | bit
+        at += n + 1
     return out
 
 
