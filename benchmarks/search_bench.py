@@ -28,9 +28,11 @@ import platform
 import random
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -297,12 +299,49 @@ def load(corpus: Path) -> list[SearchRecord]:
     return [record_from_reply(r) for r in archive.replies]
 
 
-def peak_rss_mb(cmd: list[str]) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of a command, from GNU time."""
+def _meminfo_kb(field: str) -> int:
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
+
+
+def machine_memory_gb() -> float:
+    return _meminfo_kb("MemTotal") / 2**20
+
+
+def swap_total_gb() -> float:
+    return _meminfo_kb("SwapTotal") / 2**20
+
+
+def swap_used_mb() -> float:
+    return (_meminfo_kb("SwapTotal") - _meminfo_kb("SwapFree")) / 1024
+
+
+def peak_rss_mb(cmd: list[str], timeout: float | None = None) -> tuple[float, float, float] | None:
+    """Seconds, peak RSS (MB, from GNU time) and the peak swap use of the machine while it ran
+    (MB above what was in use before) of a command; None when it did not finish in `timeout` s."""
     started = time.perf_counter()
-    out = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], check=True, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.PIPE, text=True)
-    return time.perf_counter() - started, int(out.stderr.strip().splitlines()[-1]) / 1024
+    before, peak = swap_used_mb(), [0.0]
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(2):
+            peak[0] = max(peak[0], swap_used_mb() - before)
+    threading.Thread(target=watch, daemon=True).start()
+    proc = subprocess.Popen(["/usr/bin/time", "-f", "%M", *cmd], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        _, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        return None
+    finally:
+        done.set()
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, cmd, stderr=err)
+    return time.perf_counter() - started, int(err.strip().splitlines()[-1]) / 1024, peak[0]
 
 
 def main() -> None:
@@ -312,6 +351,8 @@ def main() -> None:
     ap.add_argument("--site", choices=("plain", "real"), default="real")
     ap.add_argument("--project", type=Path, help="a project already built by `replysite build` (its replies/ and site/)")
     ap.add_argument("--pagefind-max", type=int, default=20000, help="skip Pagefind above this many replies")
+    ap.add_argument("--pagefind-timeout", type=float, default=None,
+                    help="give Pagefind's indexing at most this many minutes")
     ap.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "work" / "search")
     ap.add_argument("--record", action="store_true", help="write the results into BENCHMARKS.md")
     args = ap.parse_args()
@@ -342,11 +383,18 @@ def main() -> None:
             site = work / "project" / "site"
     n = len(records)
     pagefind = n <= args.pagefind_max
-    pf_s = pf_mb = None
+    pf_s = pf_mb = pf_swap = None
+    pf_timed_out = False
     if pagefind:
         shutil.rmtree(site / "pagefind", ignore_errors=True)
-        pf_s, pf_mb = peak_rss_mb([sys.executable, "-m", "pagefind", "--site", str(site)])
-        pagefind_page(site)
+        ran = peak_rss_mb([sys.executable, "-m", "pagefind", "--site", str(site)],
+                          args.pagefind_timeout * 60 if args.pagefind_timeout else None)
+        if ran is None:
+            pagefind, pf_timed_out = False, True
+            shutil.rmtree(site / "pagefind", ignore_errors=True)
+        else:
+            pf_s, pf_mb, pf_swap = ran
+            pagefind_page(site)
     files = sum(1 for p in (site / "search-data").rglob("*") if p.is_file())
     size = sum(p.stat().st_size for p in (site / "search-data").rglob("*") if p.is_file())
     chars = sum(len(r.body) for r in records) / n
@@ -354,10 +402,15 @@ def main() -> None:
     ours = summary([r[3] for r in rows])
     pf = summary([r[4] for r in rows if r[4]]) if pagefind else None
     how = f"--project {args.project}" if args.project else f"--count {args.count} --seed {args.seed} --site {args.site}"
-    pf_note = (f"Pagefind {pagefind_version()}（默认设置与默认界面）建索引 {pf_s:.0f} s，峰值内存 {pf_mb / 1024:.1f} GB"
-               if pagefind else
-               f"Pagefind 未运行：{n} 个页面超过 `--pagefind-max {args.pagefind_max}`。Pagefind 1.5.2 处理中文页面"
-               "约需每页 0.5 MB 内存（同机 10,000 页实测峰值 4.7–5.6 GB），100,000 页约需 50 GB，超过本机 24 GB 内存")
+    if pagefind:
+        pf_note = (f"Pagefind {pagefind_version()}（默认设置与默认界面）建索引 {pf_s:.0f} s，峰值内存 {pf_mb / 1024:.1f} GB"
+                   + (f"，另用交换区至多 {pf_swap / 1024:.1f} GB" if pf_swap and pf_swap > 100 else ""))
+    elif pf_timed_out:
+        pf_note = (f"Pagefind {pagefind_version()}（默认设置）建索引 {args.pagefind_timeout:.0f} 分钟内未完成，已中止"
+                   f"（本机内存 {machine_memory_gb():.0f} GB，交换区 {swap_total_gb():.0f} GB）")
+    else:
+        pf_note = (f"Pagefind 未运行：{n} 个页面超过 `--pagefind-max {args.pagefind_max}`。Pagefind 1.5.2 处理中文页面"
+                   "约需每页 0.5 MB 内存（同机 10,000 页实测峰值 4.7–5.6 GB），100,000 页约需 50 GB，超过本机 24 GB 内存")
     lines = [f"{dt.date.today().isoformat()}，{machine()}；开始时负载 {load_avg[0]:.2f} {load_avg[1]:.2f} {load_avg[2]:.2f}；"
              f"`python benchmarks/search_bench.py {how}`。", "",
              f"- 语料：{n} 份合成答复，正文平均 {chars:.0f} 字；{len(rows)} 个查询，每个查询在全新（冷）浏览器上下文中执行。",
