@@ -39,6 +39,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from replysite.archive import load_archive
 from replysite.outputs.search import SearchRecord, build_index, record_from_reply
@@ -65,11 +66,12 @@ CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 @dataclass
 class Outcome:
     returned: int
-    recall: float
+    recall: float | None  # None: not measured (Pagefind's results too many to read them all)
     p10: float  # 1.0 when every one of the top min(10, truth) contains the query
     kb: float
     ms: float
     count: str = ""  # what the count says: "=" exact and right, "约" labelled estimate, "≠" wrong
+    timed_out: bool = False  # no results shown within COLD_TIMEOUT
 
 
 def queries(records: list[SearchRecord], seed: int = 16) -> list[tuple[str, str]]:
@@ -165,21 +167,28 @@ def pagefind_page(site: Path) -> None:
     (site / "pagefind-ui" / "index.html").write_text(page_html("Pagefind", body, head), encoding="utf-8")
 
 
-def cold(browser: Browser, url: str, done: str) -> tuple[float, float, object]:
-    """Bytes (KB) and ms to results for one cold load; also returns the page for further use."""
+COLD_TIMEOUT = 120_000  # ms
+
+
+def cold(browser: Browser, url: str, done: str) -> tuple[float, float | None, object]:
+    """Bytes (KB) and ms to results for one cold load (None: no results within COLD_TIMEOUT, and
+    the bytes fetched until then); also returns the page for further use."""
     context = browser.new_context()
     page = context.new_page()
     requests: list = []
     page.on("requestfinished", lambda r: requests.append(r))
     page.goto(url)
-    ms = page.wait_for_function(f"() => ({done}) && performance.now()", timeout=120_000).json_value()
-    page.wait_for_load_state("networkidle")
-    total = sum(s["responseBodySize"] + s["responseHeadersSize"] for s in (r.sizes() for r in requests))
-    return total / 1024, float(ms), (context, page)
+    try:
+        ms = float(page.wait_for_function(f"() => ({done}) && performance.now()", timeout=COLD_TIMEOUT).json_value())
+        page.wait_for_load_state("networkidle")
+    except PlaywrightTimeout:
+        ms = None
+    total = sum(s["responseBodySize"] + s["responseHeadersSize"] for s in (r.sizes() for r in list(requests)))
+    return total / 1024, ms, (context, page)
 
 
-def score(ranked: list[str], want: set[str]) -> tuple[float, float]:
-    recall = len(want & set(ranked)) / len(want) if want else 1.0
+def score(ranked: list[str], want: set[str], complete: bool = True) -> tuple[float | None, float]:
+    recall = (len(want & set(ranked)) / len(want) if want else 1.0) if complete else None
     k = min(10, len(want))
     p10 = sum(i in want for i in ranked[:k]) / k if k else 1.0
     return recall, p10
@@ -194,22 +203,27 @@ def run_ours(browser: Browser, base: str, q: str, ids: list[str], want: set[str]
     return Outcome(len(ranked), *score(ranked, want), kb, ms, count)
 
 
-PF_ALL = """async (q) => {
+PF_ALL = """async ([q, most]) => {
   const pf = await import('../pagefind/pagefind.js');
   const res = await pf.search(q);
+  const take = res.results.length <= most ? res.results.length : 10;
   const urls = [];
-  for (let i = 0; i < res.results.length; i += 100)
-    urls.push(...(await Promise.all(res.results.slice(i, i + 100).map(r => r.data()))).map(d => d.url));
-  return urls;
+  for (let i = 0; i < take; i += 100)
+    urls.push(...(await Promise.all(res.results.slice(i, Math.min(i + 100, take)).map(r => r.data()))).map(d => d.url));
+  return [res.results.length, urls];
 }"""
+PF_READ_MAX = 10 ** 9  # results whose URLs are all read for recall (`--pagefind-recall-max`)
 
 
 def run_pagefind(browser: Browser, base: str, q: str, want: set[str]) -> Outcome:
     kb, ms, (context, page) = cold(browser, f"{base}pagefind-ui/?q={quote(q)}", PF_DONE)
-    urls = page.evaluate(PF_ALL, q)
+    if ms is None:
+        context.close()
+        return Outcome(0, 0.0, 0.0, kb, COLD_TIMEOUT, timed_out=True)
+    n, urls = page.evaluate(PF_ALL, [q, PF_READ_MAX])
     context.close()
     ranked = [m.group(1) for u in urls if (m := re.search(r"replies/([^/]+)/", u))]
-    return Outcome(len(ranked), *score(ranked, want), kb, ms)
+    return Outcome(n, *score(ranked, want, complete=len(urls) == n), kb, ms)
 
 
 def machine() -> str:
@@ -226,14 +240,18 @@ def table(rows: list[Row]) -> list[str]:
     out = ["| 类别 | 查询 | 应有 | 本站 返回 | 召回 | P@10 | 计数 | KB | ms | Pagefind 返回 | 召回 | P@10 | KB | ms |",
            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for kind, q, n, a, b in rows:
-        pf = (f"{b.returned} | {b.recall:.2f} | {b.p10:.2f} | {b.kb:.0f} | {b.ms:.0f}" if b else "— | — | — | — | —")
+        pf = ("— | — | — | — | —" if not b else
+              f"超时 | 0 | 0 | {b.kb:.0f} | > {b.ms:.0f}" if b.timed_out else
+              f"{b.returned} | {'未测' if b.recall is None else f'{b.recall:.2f}'} | {b.p10:.2f} | {b.kb:.0f} | {b.ms:.0f}")
         out.append(f"| {kind} | `{q}` | {n} | {a.returned} | {a.recall:.2f} | {a.p10:.2f} | {a.count} | {a.kb:.0f} | "
                    f"{a.ms:.0f} | {pf} |")
     return out
 
 
 def summary(outs: list[Outcome]) -> dict[str, float]:
-    return {"recall": min(o.recall for o in outs), "recall_mean": sum(o.recall for o in outs) / len(outs),
+    measured = [o.recall for o in outs if o.recall is not None] or [float("nan")]
+    return {"recall": min(measured), "recall_mean": sum(measured) / len(measured),
+            "recall_measured": sum(o.recall is not None for o in outs), "timed_out": sum(o.timed_out for o in outs),
             "p10": sum(o.p10 == 1.0 for o in outs) / len(outs), "kb_max": max(o.kb for o in outs),
             "kb_median": statistics.median(o.kb for o in outs), "ms_max": max(o.ms for o in outs),
             "ms_median": statistics.median(o.ms for o in outs),
@@ -353,9 +371,15 @@ def main() -> None:
     ap.add_argument("--pagefind-max", type=int, default=20000, help="skip Pagefind above this many replies")
     ap.add_argument("--pagefind-timeout", type=float, default=None,
                     help="give Pagefind's indexing at most this many minutes")
+    ap.add_argument("--pagefind-recall-max", type=int, default=None,
+                    help="read the URLs of at most this many Pagefind results (recall is not measured for a "
+                         "query with more; P@10 always is)")
     ap.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "work" / "search")
     ap.add_argument("--record", action="store_true", help="write the results into BENCHMARKS.md")
     args = ap.parse_args()
+    global PF_READ_MAX
+    if args.pagefind_recall_max:
+        PF_READ_MAX = args.pagefind_recall_max
     load_avg = os.getloadavg()
     build_s = index_s = None
     if args.project:
@@ -421,13 +445,17 @@ def main() -> None:
                 f"出结果中位数 {pf['ms_median'] / ours['ms_median']:.1f}。"] if pf else []),
              "", "| 指标 | 本站 | Pagefind |", "|---|---|---|",
              f"| 最低 / 平均召回率 | {ours['recall']:.3f} / {ours['recall_mean']:.3f} | "
-             + (f"{pf['recall']:.3f} / {pf['recall_mean']:.3f} |" if pf else "— |"),
+             + ((f"{pf['recall']:.3f} / {pf['recall_mean']:.3f}" + (
+                 f"（召回只测了结果不多于 {PF_READ_MAX} 件的 {pf['recall_measured']} 个查询）"
+                 if pf["recall_measured"] < len(rows) else "") + " |") if pf else "— |"),
              f"| P@10 = 1 的查询占比 | {ours['p10']:.2f} | " + (f"{pf['p10']:.2f} |" if pf else "— |"),
              f"| 计数准确或标明“约”的查询占比（其中准确） | {ours['counts_ok']:.2f}（{ours['exact']:.2f}） | — |",
              f"| 冷查询传输量 中位数 / 最大（KB） | {ours['kb_median']:.0f} / {ours['kb_max']:.0f} | "
              + (f"{pf['kb_median']:.0f} / {pf['kb_max']:.0f} |" if pf else "— |"),
              f"| 冷查询出结果 中位数 / 最大（ms） | {ours['ms_median']:.0f} / {ours['ms_max']:.0f} | "
-             + (f"{pf['ms_median']:.0f} / {pf['ms_max']:.0f} |" if pf else "— |"),
+             + ((f"{pf['ms_median']:.0f} / {pf['ms_max']:.0f}" + (
+                 f"（{pf['timed_out']} 个查询 {COLD_TIMEOUT // 1000} s 内未出结果，按 {COLD_TIMEOUT // 1000} s 计）"
+                 if pf["timed_out"] else "") + " |") if pf else "— |"),
              "", "<details><summary>逐个查询</summary>", "", *table(rows), "", "</details>"]
     print("\n".join(lines))
     if args.record:
