@@ -271,7 +271,7 @@
   // stands in a term, in characters; -1 for the others
   function keyOffset(term, key) {
     var ks = Array.from(key), cs = Array.from(term);
-    if (ks.length < 3 || (ks.length < 4 && ks.every(isCjk)) || (ks.length > 4 && ks.every(isCjk))) return -1;
+    if (ks.every(isCjk) ? ks.length !== 4 : ks.length < 3) return -1;
     for (var i = 0; i + ks.length <= cs.length; i++) {
       if (ks.every(function (c, j) { return cs[i + j] === c; })) return i;
     }

@@ -79,9 +79,9 @@ def _hash(h1: np.ndarray, h2: np.ndarray) -> np.ndarray:
 LOW52 = np.uint64((1 << 52) - 1)
 
 
-def _unique_per_doc(h1: np.ndarray, h2: np.ndarray, doc: np.ndarray, phase: np.ndarray | None = None
-                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
-    """The distinct (key, doc) pairs, sorted by doc, and with `phase` (each occurrence's position
+def _unique_per_doc(h1: np.ndarray, h2: np.ndarray, doc: np.ndarray, phase: np.ndarray
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct (key, doc) pairs, sorted by doc, and from `phase` (each occurrence's position
     modulo 8) the phases of each pair as a byte: bit p set when the key stands at a position
     ≡ p (mod 8). Pairs are told apart by the doc and 52 bits of the key's 64: two keys of one
     reply that agree on those 52 bits (about one reply in 10^10) would keep only one of them."""
@@ -90,10 +90,8 @@ def _unique_per_doc(h1: np.ndarray, h2: np.ndarray, doc: np.ndarray, phase: np.n
     code = code[order]
     first = np.ones(len(code), dtype=bool)
     np.not_equal(code[1:], code[:-1], out=first[1:])
-    masks = None
-    if phase is not None:
-        bits = np.left_shift(np.uint8(1), phase[order].astype(np.uint8))
-        masks = np.bitwise_or.reduceat(bits, np.flatnonzero(first)) if len(bits) else bits
+    bits = np.left_shift(np.uint8(1), phase[order].astype(np.uint8))
+    masks = np.bitwise_or.reduceat(bits, np.flatnonzero(first)) if len(bits) else bits
     order = order[first]
     return _hash(h1[order], h2[order]), doc[order], masks
 
