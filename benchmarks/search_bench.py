@@ -229,8 +229,7 @@ def run_pagefind(browser: Browser, base: str, q: str, want: set[str]) -> Outcome
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
-    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return f"{cpu}, {os.cpu_count()} 核, {mem:.0f} GB 内存, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    return f"{cpu}, {os.cpu_count()} 核, {machine_memory_gb():.0f} GB 内存, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
 
 Row = tuple[str, str, int, Outcome, "Outcome | None"]

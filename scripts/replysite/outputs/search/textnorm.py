@@ -31,6 +31,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 MAX_WEAK = 12  # weak characters in one key
 SPACES = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff"
@@ -178,49 +179,43 @@ def term_keys(term: str) -> tuple[list[str], bool]:
     return list(dict.fromkeys(keys)), len(keys) == 1
 
 
-def doc_keys(text: str) -> set[str]:
-    """Every key of a normalised text (the reference for the numpy builder in `keys.py`)."""
-    out: set[str] = set()
-    for token in text.split(" "):
-        cjk = [is_cjk(c) for c in token]
-        n = len(token)
-        for i in range(n):
-            out.add(token[i])
-            if i + 1 < n:
-                out.add(token[i:i + 2])
-            if i + 3 < n and all(cjk[i:i + 4]):
-                out.add(token[i:i + 4])
-            for k in range(3, MAX_WEAK + 3):
-                j = i + k - 1  # last character
-                if j >= n or cjk[j - 1]:
-                    break  # the middle must be weak characters
-                if k - cjk[i] - cjk[j] <= MAX_WEAK:
-                    out.add(token[i:j + 1])
-    return out
-
-
-def key_phases(text: str) -> dict[str, int]:
-    """For every Chinese 4-gram and every run key (digits, letters, brackets… with the Chinese
-    character before and/or after, as `doc_keys` makes them) of a normalised text, where it starts
-    modulo 8, as a byte (bit p: at a position ≡ p (mod 8), in code points). A phrase at position s
-    holds its key at offset o at s + o, so a reply in which no s fits every key of the phrase cannot
-    contain it: the search page drops such candidates of a long phrase without reading their texts."""
-    out: dict[str, int] = {}
+def _keys_at(text: str) -> Iterator[tuple[int, str, bool]]:
+    """(position, key, whether it has phases) of every key occurrence in a normalised text: each
+    character, each pair, each Chinese 4-gram and each run of weak characters (digits, letters,
+    brackets…) up to MAX_WEAK with the Chinese character before and/or after it."""
     at = 0
     for token in text.split(" "):
         cjk = [is_cjk(c) for c in token]
         n = len(token)
         for i in range(n):
-            bit = 1 << ((at + i) & 7)
+            yield at + i, token[i], False
+            if i + 1 < n:
+                yield at + i, token[i:i + 2], False
             if i + 3 < n and all(cjk[i:i + 4]):
-                out[token[i:i + 4]] = out.get(token[i:i + 4], 0) | bit
+                yield at + i, token[i:i + 4], True
             for k in range(3, MAX_WEAK + 3):
-                j = i + k - 1
+                j = i + k - 1  # last character
                 if j >= n or cjk[j - 1]:
-                    break
+                    break  # the middle must be weak characters
                 if k - cjk[i] - cjk[j] <= MAX_WEAK:
-                    out[token[i:j + 1]] = out.get(token[i:j + 1], 0) | bit
+                    yield at + i, token[i:j + 1], True
         at += n + 1
+
+
+def doc_keys(text: str) -> set[str]:
+    """Every key of a normalised text (the reference for the numpy builder in `keys.py`)."""
+    return {key for _, key, _ in _keys_at(text)}
+
+
+def key_phases(text: str) -> dict[str, int]:
+    """For every Chinese 4-gram and every run key of a normalised text, where it starts modulo 8,
+    as a byte (bit p: at a position ≡ p (mod 8), in code points). A phrase at position s holds its
+    key at offset o at s + o, so a reply in which no s fits every key of the phrase cannot contain
+    it: the search page drops such candidates of a long phrase without reading their texts."""
+    out: dict[str, int] = {}
+    for at, key, phased in _keys_at(text):
+        if phased:
+            out[key] = out.get(key, 0) | 1 << (at & 7)
     return out
 
 
